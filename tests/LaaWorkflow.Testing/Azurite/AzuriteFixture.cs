@@ -140,8 +140,14 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         await WaitUntilListeningAsync(process, cancellationToken);
     }
 
-    /// <summary>Stops Azurite (the whole process tree) but keeps its ports and data for <see cref="StartAsync"/>.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops Azurite but keeps its ports and data for <see cref="StartAsync"/>. Azurite saves its databases on an
+    /// interval, so it is asked to stop (SIGTERM) and saves on the way out; if it has not exited within the deadline
+    /// its whole process tree is killed.
+    /// </summary>
+    public Task StopAsync() => StopCoreAsync(graceful: true);
+
+    private async Task StopCoreAsync(bool graceful)
     {
         Process? process;
         lock (_gate)
@@ -157,6 +163,25 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
         using (process)
         {
+            if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
+            {
+                using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                if (signal is not null)
+                {
+                    await signal.WaitForExitAsync();
+                }
+
+                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await process.WaitForExitAsync(deadline.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop in time; the kill below ends it.
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -179,7 +204,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Stops Azurite and deletes its data folder.</summary>
     public async Task DisposeAsync()
     {
-        await StopAsync();
+        // The data is deleted next, so there is nothing to save: kill at once.
+        await StopCoreAsync(graceful: false);
         try
         {
             if (Directory.Exists(DataPath))
