@@ -33,6 +33,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private Process? _watchdog;
     private bool _exitHookInstalled;
 
     /// <summary>The Azurite executable (the repository's pinned install).</summary>
@@ -137,6 +138,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             }
         }
 
+        StartWatchdog(process.Id);
         await WaitUntilListeningAsync(process, cancellationToken);
     }
 
@@ -161,6 +163,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
+        StopWatchdog();
         using (process)
         {
             if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
@@ -252,8 +255,76 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A killed test host (a hang ended by SIGKILL) never runs its exit handlers; this small shell process outlives it
+    /// and stops Azurite once the test process is gone, so no emulator is left behind holding ports and memory.
+    /// </summary>
+    private void StartWatchdog(int azuritePid) => StartWatchdog(Environment.ProcessId, azuritePid);
+
+    /// <summary>Stops this Azurite when <paramref name="ownerPid"/> exits instead of when the test process does (for tests of the watchdog).</summary>
+    internal void WatchOwner(int ownerPid)
+    {
+        int azuritePid;
+        lock (_gate)
+        {
+            azuritePid = _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+        }
+
+        StopWatchdog();
+        StartWatchdog(ownerPid, azuritePid);
+    }
+
+    private void StartWatchdog(int ownerPid, int azuritePid)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var script = "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; kill -TERM \"$2\" 2>/dev/null";
+        var start = new ProcessStartInfo("/bin/sh", ["-c", script, "azurite-watchdog", ownerPid.ToString(CultureInfo.InvariantCulture), azuritePid.ToString(CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+        };
+        lock (_gate)
+        {
+            _watchdog = Process.Start(start);
+        }
+    }
+
+    private void StopWatchdog()
+    {
+        Process? watchdog;
+        lock (_gate)
+        {
+            watchdog = _watchdog;
+            _watchdog = null;
+        }
+
+        if (watchdog is null)
+        {
+            return;
+        }
+
+        using (watchdog)
+        {
+            try
+            {
+                if (!watchdog.HasExited)
+                {
+                    watchdog.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
     private void Kill()
     {
+        StopWatchdog();
         Process? process;
         lock (_gate)
         {
