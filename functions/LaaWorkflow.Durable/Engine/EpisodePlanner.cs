@@ -12,6 +12,7 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
     {
         var current = session.Executor;
         var instanceId = session.Row?.InstanceId;
+        TaskMessage? rejected = null;
         var startIndex = FindNewStart(messages, current);
         if (startIndex >= 0)
         {
@@ -19,8 +20,18 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
             var start = (ExecutionStartedEvent)startMessage.Event;
             if (current is { IsFinished: false, FatalError: null } && current.Status != OrchestrationRuntimeStatus.Pending)
             {
-                // Another execution is running: the start is stale (for example a duplicate of a restart).
+                // Another execution is running: the start is stale, or a parent asked for an instance id that is busy.
+                // A parent is told, so it does not wait forever.
                 messages = [.. messages.Where((_, i) => i != startIndex)];
+                if (start.Parent is { } parent)
+                {
+                    rejected = new TaskMessage(Guid.NewGuid().ToString("N"), parent.InstanceId, parent.ExecutionId, new SubOrchestrationInstanceFailedEvent(
+                        parent.TaskScheduledId,
+                        new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"Orchestration instance '{current.InstanceId}' is already running.", null, null))
+                    {
+                        Timestamp = now,
+                    });
+                }
             }
             else
             {
@@ -57,7 +68,8 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
         }
 
         var episode = current.RunEpisode(messages, now);
-        return Commit(session, current, replaceHistory: false, episode.NewEvents, episode.Outbox, now);
+        IReadOnlyList<TaskMessage> outbox = rejected is null ? episode.Outbox : [.. episode.Outbox, rejected];
+        return Commit(session, current, replaceHistory: false, episode.NewEvents, outbox, now);
     }
 
     /// <summary>The history of a failed execution with its failures taken out, so replay schedules the failed work again.</summary>
