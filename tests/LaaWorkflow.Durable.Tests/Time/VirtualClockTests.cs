@@ -1,3 +1,4 @@
+using LaaWorkflow.Durable.Backend;
 using LaaWorkflow.Durable.Time;
 
 namespace LaaWorkflow.Durable.Tests.Time;
@@ -96,6 +97,35 @@ public sealed class VirtualClockTests
     }
 
     [Fact]
+    public async Task RunAsync_RuntimeNeverIdle_StillMovesTimeAfterTheSettleLimit()
+    {
+        var clock = new VirtualClock(Start);
+        clock.AttachIdleSignal(new NeverIdle());
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timer = clock.CreateTimer(_ => reached.TrySetResult(), null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        using var stop = new CancellationTokenSource();
+
+        var running = clock.RunAsync(speed: 3600, stop.Token);
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await running;
+
+        Assert.True(clock.GetUtcNow() >= Start.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task AdvanceAsync_RuntimeNeverIdle_WaitsForItUntilCancelled()
+    {
+        var clock = new VirtualClock(Start);
+        clock.AttachIdleSignal(new NeverIdle());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clock.AdvanceAsync(TimeSpan.FromDays(1), deadline.Token));
+
+        Assert.Equal(Start, clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task RunAsync_AtHighSpeed_MovesVirtualTimeFasterThanReal()
     {
         var clock = new VirtualClock(Start);
@@ -109,5 +139,10 @@ public sealed class VirtualClockTests
         await running;
 
         Assert.True(clock.GetUtcNow() >= Start.AddHours(1));
+    }
+
+    private sealed class NeverIdle : IIdleSignal
+    {
+        public Task WaitForIdleAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
     }
 }
