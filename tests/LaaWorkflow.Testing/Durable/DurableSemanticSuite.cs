@@ -266,6 +266,29 @@ public abstract partial class DurableSemanticSuite
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync("busy-child"))?.RuntimeStatus);
     }
 
+    [Fact]
+    public async Task WaitForExternalEvent_TimeoutPasses_ThrowsAndTheLaterEventIsKept()
+    {
+        await using var host = await StartHostAsync(r => r.AddOrchestratorFunc<string?, string>("Patient", async (ctx, _) =>
+        {
+            try
+            {
+                return await ctx.WaitForExternalEvent<string>("Answer", TimeSpan.FromDays(1));
+            }
+            catch (TaskCanceledException)
+            {
+                return $"timed out, then {await ctx.WaitForExternalEvent<string>("Answer")}";
+            }
+        }));
+
+        var id = await host.StartAsync("Patient");
+        await host.AdvanceAsync(TimeSpan.FromDays(1));
+        await host.Client.RaiseEventAsync(id, "Answer", "late answer");
+        var done = await host.WaitForCompletionAsync(id);
+
+        Assert.Equal("timed out, then late answer", done.ReadOutputAs<string>());
+    }
+
     private static async Task<string> RaceAsync(TaskOrchestrationContext ctx, string? _)
     {
         using var cancelTimer = new CancellationTokenSource();
