@@ -1,4 +1,6 @@
 using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Email.Events;
+using LaaWorkflow.Email.Inbound;
 using LaaWorkflow.Email.Storage;
 using LaaWorkflow.Email.Transports.Outbox;
 using LaaWorkflow.Email.Transports.SendGrid;
@@ -30,6 +32,8 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<AnswerTokenService>();
         services.TryAddSingleton<AnswerLinkFactory>();
         services.TryAddSingleton<AnswerRecorder>();
+        services.TryAddSingleton<InboundParseHandler>();
+        services.TryAddSingleton<EventWebhookHandler>();
 
         services.TryAddSingleton<InMemoryStores>();
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryStores>());
