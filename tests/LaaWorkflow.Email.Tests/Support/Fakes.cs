@@ -40,8 +40,15 @@ internal sealed class FakeDeliveryProblemSink : IDeliveryProblemSink
 {
     public ConcurrentQueue<(string NegotiationId, string PartnerId, string Email, string Reason)> Reports { get; } = new();
 
+    public bool Failing { get; set; }
+
     public Task ReportAsync(string negotiationId, string partnerId, string email, string reason, CancellationToken cancellationToken)
     {
+        if (Failing)
+        {
+            throw new InvalidOperationException("the negotiation store is down");
+        }
+
         Reports.Enqueue((negotiationId, partnerId, email, reason));
         return Task.CompletedTask;
     }

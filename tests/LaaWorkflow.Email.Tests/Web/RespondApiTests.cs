@@ -30,6 +30,8 @@ public sealed class RespondApiTests : IAsyncLifetime
         Assert.Contains("<form method=\"post\">", html, StringComparison.Ordinal);
         Assert.Empty(_host.Sink.Calls);
         Assert.Null(await _host.Stores.GetAsync(Samples.NegotiationId, Samples.PartnerId, 1, CancellationToken.None));
+        Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
+        Assert.Equal("no-referrer", Assert.Single(first.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]
