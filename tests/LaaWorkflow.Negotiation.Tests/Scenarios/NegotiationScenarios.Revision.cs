@@ -57,7 +57,7 @@ public abstract partial class NegotiationScenarios
         Assert.Equal(NegotiationPhase.Finalised, final.Phase);
         Assert.Equal(s_opens.AddDays(1), final.Partners.Single(p => p.Id == "police").AnsweredAt);
         Assert.Single(world.Emails.Of(EmailKind.PartnerInvitation), e => e.To == "police@partners.example");
-        Assert.Contains("7.5", world.Documents.Documents[id], StringComparison.Ordinal);
+        Assert.Contains("7.5", await world.ReadDocumentAsync(final.DocumentUrl!), StringComparison.Ordinal);
     }
 
     [Fact]
