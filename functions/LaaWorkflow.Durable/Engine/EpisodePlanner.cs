@@ -4,7 +4,7 @@ using LaaWorkflow.Durable.History;
 namespace LaaWorkflow.Durable.Engine;
 
 /// <summary>Decides what a work item means for an instance: a new execution, a rewind, an episode, or nothing.</summary>
-internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExecutor)
+internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExecutor, TimeSpan unstartedRetryDelay)
 {
     public OrchestrationExecutor NewExecutor(string instanceId) => newExecutor(instanceId);
 
@@ -12,6 +12,7 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
     {
         var current = session.Executor;
         var instanceId = session.Row?.InstanceId;
+        TaskMessage? rejected = null;
         var startIndex = FindNewStart(messages, current);
         if (startIndex >= 0)
         {
@@ -19,8 +20,18 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
             var start = (ExecutionStartedEvent)startMessage.Event;
             if (current is { IsFinished: false, FatalError: null } && current.Status != OrchestrationRuntimeStatus.Pending)
             {
-                // Another execution is running: the start is stale (for example a duplicate of a restart).
+                // Another execution is running: the start is stale, or a parent asked for an instance id that is busy.
+                // A parent is told, so it does not wait forever.
                 messages = [.. messages.Where((_, i) => i != startIndex)];
+                if (start.Parent is { } parent)
+                {
+                    rejected = new TaskMessage(Guid.NewGuid().ToString("N"), parent.InstanceId, parent.ExecutionId, new SubOrchestrationInstanceFailedEvent(
+                        parent.TaskScheduledId,
+                        new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"Orchestration instance '{current.InstanceId}' is already running.", null, null))
+                    {
+                        Timestamp = now,
+                    });
+                }
             }
             else
             {
@@ -39,7 +50,11 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
 
         if (current is null)
         {
-            return new EpisodeDecision.Discard($"instance {instanceId ?? messages[0].InstanceId} has not started");
+            // Events for an instance that has not started are kept until it does (a backend that hands them out early
+            // gets them back later); anything else for an unknown instance is stale.
+            return messages.Any(m => m.Event is EventRaisedEvent)
+                ? new EpisodeDecision.Postpone(unstartedRetryDelay)
+                : new EpisodeDecision.Discard($"instance {instanceId ?? messages[0].InstanceId} has not started");
         }
 
         if (current.Status == OrchestrationRuntimeStatus.Failed && messages.Any(m => m.Event is ExecutionRewoundEvent))
@@ -53,7 +68,8 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
         }
 
         var episode = current.RunEpisode(messages, now);
-        return Commit(session, current, replaceHistory: false, episode.NewEvents, episode.Outbox, now);
+        IReadOnlyList<TaskMessage> outbox = rejected is null ? episode.Outbox : [.. episode.Outbox, rejected];
+        return Commit(session, current, replaceHistory: false, episode.NewEvents, outbox, now);
     }
 
     /// <summary>The history of a failed execution with its failures taken out, so replay schedules the failed work again.</summary>
