@@ -33,6 +33,11 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
                     });
                 }
             }
+            else if (current is null && session.Row is { } row && row.ExecutionId == start.ExecutionId && row.RuntimeStatus.IsTerminal())
+            {
+                // Terminated while it waited for its scheduled start: the start is void.
+                return new EpisodeDecision.Discard($"instance was {row.RuntimeStatus} before it started");
+            }
             else
             {
                 if (start.ScheduledStartTime is { } startAt && startAt > now)
@@ -46,6 +51,14 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
                 var result = fresh.RunEpisode(ordered, now);
                 return Commit(session, fresh, replaceHistory: true, result.NewEvents, result.Outbox, now);
             }
+        }
+
+        if (current is null && session.Row is { RuntimeStatus: OrchestrationRuntimeStatus.Pending } pending
+            && messages.FirstOrDefault(m => m.Event is ExecutionTerminatedEvent)?.Event is ExecutionTerminatedEvent terminated)
+        {
+            // Terminated before its scheduled start: record the end on the row; the delayed start will find it.
+            var row = pending with { RuntimeStatus = OrchestrationRuntimeStatus.Terminated, Output = terminated.Output, LastUpdatedAt = now };
+            return new EpisodeDecision.Commit(new Checkpoint(pending.InstanceId, session.ETag, false, [], row, []), null);
         }
 
         if (current is null)

@@ -16,9 +16,16 @@ internal sealed class FakeAnswerSink : IAnswerSink
 
     public IReadOnlyCollection<AnswerSubmission> Applied => _applied.Values.ToList();
 
+    public bool Failing { get; set; }
+
     public Task<AnswerSinkResult> SubmitAsync(AnswerSubmission submission, CancellationToken cancellationToken)
     {
         Calls.Enqueue(submission);
+        if (Failing)
+        {
+            throw new Azure.RequestFailedException(503, "The server is busy.");
+        }
+
         if (Next.Status == AnswerSinkStatus.Accepted)
         {
             _applied.TryAdd((submission.NegotiationId, submission.PartnerId, submission.Round), submission);

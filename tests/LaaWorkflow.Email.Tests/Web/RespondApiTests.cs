@@ -95,6 +95,22 @@ public sealed class RespondApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_NegotiationStoreDown_Answers503ThenRetryHandsOverFirstAnswer()
+    {
+        var token = _host.Token();
+        _host.Sink.Failing = true;
+        using var failed = await Post(token, "object", "Too high");
+        _host.Sink.Failing = false;
+
+        using var retried = await Post(token, "endorse");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var applied = Assert.Single(_host.Sink.Applied);
+        Assert.Equal((AnswerDecision.Object, "Too high"), (applied.Decision, applied.Comment));
+    }
+
+    [Fact]
     public async Task Post_ObjectWithoutReason_ShowsFormWithErrorAndRecordsNothing()
     {
         using var response = await Post(_host.Token(), "object");

@@ -289,6 +289,20 @@ public abstract partial class DurableSemanticSuite
         Assert.Equal("timed out, then late answer", done.ReadOutputAs<string>());
     }
 
+    [Fact]
+    public async Task CallActivityAsync_ActivityContext_CarriesInstanceExecutionAndTaskIds()
+    {
+        await using var host = await StartHostAsync(r => r
+            .AddActivityFunc<string?, string>("WhoAmI", (ctx, _) => $"{ctx.Name}|{ctx.IdempotencyKey}")
+            .AddOrchestratorFunc<string?, string[]>("Twice", async (ctx, _) =>
+                [await ctx.CallActivityAsync<string>("WhoAmI"), await ctx.CallActivityAsync<string>("WhoAmI")]));
+
+        var id = await host.StartAsync("Twice", instanceId: "keys-1");
+        var done = await host.WaitForCompletionAsync(id);
+
+        Assert.Equal([$"WhoAmI|keys-1:{done.ExecutionId}:0", $"WhoAmI|keys-1:{done.ExecutionId}:1"], done.ReadOutputAs<string[]>()!);
+    }
+
     private static async Task<string> RaceAsync(TaskOrchestrationContext ctx, string? _)
     {
         using var cancelTimer = new CancellationTokenSource();
