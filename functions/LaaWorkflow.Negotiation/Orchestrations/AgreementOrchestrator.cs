@@ -10,8 +10,8 @@ namespace LaaWorkflow.Negotiation.Orchestrations;
 /// </summary>
 /// <remarks>
 /// Each round waits for every consulted partner's outcome; a partner who never answers holds the round until the
-/// sign-off deadline, which ends the negotiation as DeadlineMissed naming them. A revision sent while a round is still
-/// running is kept (events are buffered) and applied when the round ends.
+/// sign-off deadline, which ends the negotiation as DeadlineMissed naming them. Revisions are awaited only in the
+/// Revision phase (the service refuses them earlier; a raised one would stay buffered until then).
 /// </remarks>
 internal sealed class AgreementOrchestrator : TaskOrchestrator<AgreementInput, AgreementOutcome>
 {
