@@ -21,8 +21,11 @@ internal abstract class HubStorage
     public abstract Task<(IReadOnlyList<StoredRow> Rows, string? ContinuationToken)> QueryPageAsync(
         string table, string? filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
-    /// <summary>Writes all operations (one partition, at most 100) or none; throws <see cref="StorageConflictException"/> on 409/412.</summary>
-    public abstract Task SubmitTransactionAsync(string table, IReadOnlyList<RowOperation> operations, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes all operations (one partition, at most 100) or none; throws <see cref="StorageConflictException"/> on
+    /// 409/412. Returns the new ETag of the first operation's row (null for a delete).
+    /// </summary>
+    public abstract Task<string?> SubmitTransactionAsync(string table, IReadOnlyList<RowOperation> operations, CancellationToken cancellationToken);
 
     /// <summary>One write; returns the new ETag. Throws <see cref="StorageConflictException"/> on 409/412.</summary>
     public abstract Task<string> WriteRowAsync(string table, RowOperation operation, CancellationToken cancellationToken);
@@ -59,6 +62,9 @@ internal abstract class HubStorage
     public abstract Task UploadTextAsync(string container, string blobName, string text, CancellationToken cancellationToken);
 
     public abstract Task<string> DownloadTextAsync(string container, string blobName, CancellationToken cancellationToken);
+
+    /// <summary>The names of the blobs whose name starts with <paramref name="prefix"/>.</summary>
+    public abstract Task<IReadOnlyList<string>> ListBlobsAsync(string container, string prefix, CancellationToken cancellationToken);
 
     /// <summary>Deletes a blob; one already gone is not an error.</summary>
     public abstract Task DeleteBlobAsync(string container, string blobName, CancellationToken cancellationToken);
