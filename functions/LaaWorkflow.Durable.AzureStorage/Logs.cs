@@ -31,4 +31,7 @@ internal static partial class Logs
 
     [LoggerMessage(21, LogLevel.Information, "Instance {InstanceId}: timer {TimerId} due at {FireAt:o} delivered.")]
     public static partial void TimerDelivered(ILogger logger, string instanceId, int timerId, DateTimeOffset fireAt);
+
+    [LoggerMessage(22, LogLevel.Error, "Dropped message {MessageId} from {Queue}: it is not a task message.")]
+    public static partial void PoisonMessageDropped(ILogger logger, Exception exception, string queue, string messageId);
 }

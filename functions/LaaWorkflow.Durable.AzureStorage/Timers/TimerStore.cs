@@ -19,16 +19,15 @@ internal sealed class TimerStore
         _table = table;
     }
 
-    public static string RowKeyOf(DateTimeOffset fireAt, string instanceId, int timerId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{fireAt.UtcTicks:D19}-{KeyEncoding.Encode(instanceId)}-{timerId}");
+    public static string RowKeyOf(DateTimeOffset fireAt, string instanceId, string messageId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{fireAt.UtcTicks:D19}-{KeyEncoding.Encode(instanceId)}-{KeyEncoding.Encode(messageId)}");
 
     /// <summary>Writes the timer; writing it again (a resend after a crash) changes nothing.</summary>
-    public Task AddAsync(int partition, DateTimeOffset fireAt, string instanceId, int timerId, string messageText, CancellationToken cancellationToken)
+    public Task AddAsync(int partition, DateTimeOffset fireAt, string instanceId, string messageId, string messageText, CancellationToken cancellationToken)
     {
-        var row = new StoredRow(PartitionLeaseManager.RowKeyOf(partition), RowKeyOf(fireAt, instanceId, timerId))
+        var row = new StoredRow(PartitionLeaseManager.RowKeyOf(partition), RowKeyOf(fireAt, instanceId, messageId))
         {
             ["InstanceId"] = instanceId,
-            ["TimerId"] = timerId,
             ["FireAt"] = fireAt,
             ["Message"] = messageText,
         };
