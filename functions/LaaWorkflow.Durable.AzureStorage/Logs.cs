@@ -29,8 +29,8 @@ internal static partial class Logs
     [LoggerMessage(20, LogLevel.Warning, "Storage call failed in the {Loop} loop; retrying after {Delay}.")]
     public static partial void LoopFailed(ILogger logger, Exception exception, string loop, TimeSpan delay);
 
-    [LoggerMessage(21, LogLevel.Information, "Instance {InstanceId}: timer {TimerId} due at {FireAt:o} delivered.")]
-    public static partial void TimerDelivered(ILogger logger, string instanceId, int timerId, DateTimeOffset fireAt);
+    [LoggerMessage(21, LogLevel.Debug, "Instance {InstanceId}: timer {TimerKey} due at {FireAt:o} delivered.")]
+    public static partial void TimerDelivered(ILogger logger, string instanceId, string timerKey, DateTimeOffset fireAt);
 
     [LoggerMessage(22, LogLevel.Error, "Dropped message {MessageId} from {Queue}: it is not a task message.")]
     public static partial void PoisonMessageDropped(ILogger logger, Exception exception, string queue, string messageId);

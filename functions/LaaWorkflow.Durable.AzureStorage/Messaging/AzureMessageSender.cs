@@ -18,11 +18,11 @@ internal sealed class AzureMessageSender : IMessageSender
     private readonly MessageCodec _codec;
     private readonly TimerStore _timers;
     private readonly TimeProvider _clock;
-    private readonly int _partitionCount;
+    private readonly Func<CancellationToken, Task<int>> _partitionCount;
     private readonly int _parallelism;
 
     public AzureMessageSender(
-        HubStorage storage, TaskHubNames names, MessageCodec codec, TimerStore timers, TimeProvider clock, int partitionCount, int parallelism)
+        HubStorage storage, TaskHubNames names, MessageCodec codec, TimerStore timers, TimeProvider clock, Func<CancellationToken, Task<int>> partitionCount, int parallelism)
     {
         _storage = storage;
         _names = names;
@@ -66,7 +66,7 @@ internal sealed class AzureMessageSender : IMessageSender
             return;
         }
 
-        var partition = PartitionHash.PartitionOf(message.InstanceId, _partitionCount);
+        var partition = PartitionHash.PartitionOf(message.InstanceId, await _partitionCount(cancellationToken));
         if (message.VisibleAt is { } due && due > _clock.GetUtcNow())
         {
             // A timer row keeps the message in one table property, which holds less than a queue message.

@@ -8,6 +8,10 @@ namespace LaaWorkflow.Durable.AzureStorage.Messaging;
 internal sealed partial class ControlQueueDispatcher
 {
     private readonly HashSet<WorkItemLock> _inFlight = [];
+    private int _accepting;
+
+    /// <summary>True while received messages are being decoded and placed (neither visible in the queue nor buffered yet).</summary>
+    public bool IsAccepting => Volatile.Read(ref _accepting) > 0;
 
     /// <summary>Starts receiving a partition's control queue (after its lease was acquired).</summary>
     public void StartPartition(int partition)
@@ -120,15 +124,23 @@ internal sealed partial class ControlQueueDispatcher
                     continue;
                 }
 
-                var received = await _storage.ReceiveMessagesAsync(queue, ReceiveBatch, _options.MessageVisibilityTimeout, cancellationToken);
-                if (received.Count == 0)
+                Interlocked.Increment(ref _accepting);
+                try
                 {
-                    await Task.Delay(backoff.Next(), cancellationToken);
-                    continue;
+                    var received = await _storage.ReceiveMessagesAsync(queue, ReceiveBatch, _options.MessageVisibilityTimeout, cancellationToken);
+                    if (received.Count > 0)
+                    {
+                        backoff.Reset();
+                        await AcceptAsync(partition, received, cancellationToken);
+                        continue;
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _accepting);
                 }
 
-                backoff.Reset();
-                await AcceptAsync(partition, received, cancellationToken);
+                await Task.Delay(backoff.Next(), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -26,6 +26,7 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     private readonly MessageCodec _codec;
     private readonly AzureStorageDurableOptions _options;
     private readonly ILogger _logger;
+    private readonly Func<CancellationToken, Task> _beforeLock;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, InstanceSlot> _slots = new(StringComparer.Ordinal);
     private readonly Dictionary<int, CancellationTokenSource> _partitions = [];
@@ -33,8 +34,9 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     private readonly HashSet<string> _known = new(StringComparer.Ordinal); // instances seen with history
     private int _locked;
 
-    public ControlQueueDispatcher(HubStorage storage, TaskHubNames names, MessageCodec codec, AzureStorageDurableOptions options, ILogger logger)
+    public ControlQueueDispatcher(HubStorage storage, TaskHubNames names, MessageCodec codec, AzureStorageDurableOptions options, Func<CancellationToken, Task> beforeLock, ILogger logger)
     {
+        _beforeLock = beforeLock;
         _storage = storage;
         _names = names;
         _codec = codec;
@@ -67,6 +69,8 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
 
     public async Task<OrchestrationWorkItem?> LockNextAsync(TimeSpan lockDuration, CancellationToken cancellationToken)
     {
+        // Only a worker locks work: the first call starts the partition leases, a client-only process never does.
+        await _beforeLock(cancellationToken);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(_options.MaxPollingInterval);
         while (true)

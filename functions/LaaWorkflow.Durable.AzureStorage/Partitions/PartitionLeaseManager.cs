@@ -100,6 +100,12 @@ internal sealed class PartitionLeaseManager
                 if (await TryTakeAsync(row, partition, now, cancellationToken))
                 {
                     owned.Add(partition);
+                    if (!wasMine)
+                    {
+                        // This host's own lease from before a restart (same worker id): resume at once.
+                        acquired.Add(partition);
+                    }
+
                     continue;
                 }
             }

@@ -47,6 +47,9 @@ internal abstract class HubStorage
     public abstract Task<IReadOnlyList<QueuedMessage>> ReceiveMessagesAsync(
         string queue, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
+    /// <summary>True when the queue has at least one visible message (a peek; nothing is received).</summary>
+    public abstract Task<bool> HasVisibleMessagesAsync(string queue, CancellationToken cancellationToken);
+
     /// <summary>Hides a received message for longer (or makes it visible with zero); updates its pop receipt.</summary>
     public abstract Task UpdateVisibilityAsync(QueuedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
