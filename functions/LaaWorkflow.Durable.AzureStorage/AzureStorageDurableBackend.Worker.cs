@@ -63,7 +63,10 @@ public sealed partial class AzureStorageDurableBackend
     private async Task StartWorkerAsync()
     {
         var count = await PartitionCountAsync(_stopping.Token);
-        var leases = new PartitionLeaseManager(_storage, _names.PartitionsTable, _options.WorkerId, count, _options.LeasePeriod, TimeProvider.System, _logger);
+        var leases = new PartitionLeaseManager(_storage, _names.PartitionsTable, _options.WorkerId, count, _options.LeasePeriod, TimeProvider.System, _logger)
+        {
+            CanRelease = partition => !_orchestrations.HasInFlight(partition),
+        };
         await leases.EnsureLeaseRowsAsync(_stopping.Token);
         _leases = leases;
         await BalanceOnceAsync(leases, _stopping.Token);
@@ -97,12 +100,13 @@ public sealed partial class AzureStorageDurableBackend
     private async Task BalanceOnceAsync(PartitionLeaseManager leases, CancellationToken cancellationToken)
     {
         var (acquired, lost) = await leases.BalanceAsync(cancellationToken);
-        foreach (var partition in lost)
+        var draining = leases.Draining;
+        foreach (var partition in lost.Concat(draining))
         {
             await _orchestrations.StopPartitionAsync(partition, cancellationToken);
         }
 
-        foreach (var partition in leases.Owned)
+        foreach (var partition in leases.Owned.Except(draining))
         {
             _orchestrations.StartPartition(partition);
         }

@@ -11,8 +11,8 @@ internal static partial class Logs
     [LoggerMessage(2, LogLevel.Information, "Worker {WorkerId} lost the lease on partition {Partition}.")]
     public static partial void LeaseLost(ILogger logger, string workerId, int partition);
 
-    [LoggerMessage(3, LogLevel.Information, "Worker {WorkerId} took the lease on partition {Partition} from {Owner} to balance the load.")]
-    public static partial void LeaseStolen(ILogger logger, string workerId, int partition, string owner);
+    [LoggerMessage(3, LogLevel.Information, "Worker {WorkerId} asked {Owner} for partition {Partition} to balance the load.")]
+    public static partial void LeaseRequested(ILogger logger, string workerId, int partition, string owner);
 
     [LoggerMessage(10, LogLevel.Warning, "Instance {InstanceId}: checkpoint lost to another owner; the work item is abandoned.")]
     public static partial void CheckpointConflict(ILogger logger, string instanceId);

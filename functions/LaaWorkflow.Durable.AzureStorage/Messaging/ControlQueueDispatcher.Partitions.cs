@@ -13,6 +13,15 @@ internal sealed partial class ControlQueueDispatcher
     /// <summary>True while received messages are being decoded and placed (neither visible in the queue nor buffered yet).</summary>
     public bool IsAccepting => Volatile.Read(ref _accepting) > 0;
 
+    /// <summary>True while a worker holds a work item of the partition.</summary>
+    public bool HasInFlight(int partition)
+    {
+        lock (_gate)
+        {
+            return _inFlight.Any(l => l.Slot.Partition == partition);
+        }
+    }
+
     /// <summary>Starts receiving a partition's control queue (after its lease was acquired).</summary>
     public void StartPartition(int partition)
     {

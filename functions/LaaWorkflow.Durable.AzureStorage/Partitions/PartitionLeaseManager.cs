@@ -24,6 +24,7 @@ internal sealed class PartitionLeaseManager
     private readonly TimeProvider _wallClock;
     private readonly ILogger _logger;
     private readonly Dictionary<int, string> _ownedETags = [];
+    private readonly HashSet<int> _draining = [];
 
     public PartitionLeaseManager(
         HubStorage storage, string table, string workerId, int partitionCount, TimeSpan leasePeriod, TimeProvider wallClock, ILogger logger)
@@ -75,8 +76,28 @@ internal sealed class PartitionLeaseManager
     }
 
     /// <summary>
-    /// One round: renew what this host owns, take expired leases up to its fair share, and steal one lease from a
-    /// host above its share while this one is below. Returns the partitions gained and lost in this round.
+    /// Decides whether a partition another host asked for can be handed over now (its in-flight work is done).
+    /// Until it returns true the partition stays leased and draining: no new work is taken from it.
+    /// </summary>
+    public Func<int, bool> CanRelease { get; set; } = _ => true;
+
+    /// <summary>Partitions another host asked for: this host takes no new work from them and releases them once drained.</summary>
+    public IReadOnlyCollection<int> Draining
+    {
+        get
+        {
+            lock (_ownedETags)
+            {
+                return [.. _draining];
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round: renew what this host owns (handing over what another host asked for, once drained), take expired
+    /// or released leases up to its fair share, and ask a host above its share for one lease while this one is
+    /// below. Asking instead of taking means the two hosts never both dispatch one partition while both are alive.
+    /// Returns the partitions gained and lost in this round.
     /// </summary>
     public async Task<(IReadOnlyList<int> Acquired, IReadOnlyList<int> Lost)> BalanceAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +118,26 @@ internal sealed class PartitionLeaseManager
 
             if (row.GetString("Owner") == _workerId && row.GetDateTime("ExpiresAt") > now)
             {
+                var wanted = row.GetString("Wanted");
+                if (!string.IsNullOrEmpty(wanted) && wanted != _workerId)
+                {
+                    lock (_ownedETags)
+                    {
+                        _draining.Add(partition);
+                    }
+
+                    if (CanRelease(partition) && await TryReleaseAsync(row, cancellationToken))
+                    {
+                        if (wasMine)
+                        {
+                            lost.Add(partition);
+                        }
+
+                        Forget(partition);
+                        continue;
+                    }
+                }
+
                 if (await TryTakeAsync(row, partition, now, cancellationToken))
                 {
                     owned.Add(partition);
@@ -143,15 +184,20 @@ internal sealed class PartitionLeaseManager
         {
             // Steal one lease per round from the busiest host above its share, so hosts converge without thrashing.
             var victim = live.Where(kv => kv.Key != _workerId && kv.Value > target).OrderByDescending(kv => kv.Value).FirstOrDefault();
-            if (victim.Key is not null)
+            var alreadyAsked = rows.Any(r => r.GetString("Wanted") == _workerId && r.GetString("Owner") != _workerId);
+            if (victim.Key is not null && !alreadyAsked)
             {
                 var row = rows.First(r => r.GetString("Owner") == victim.Key && r.GetDateTime("ExpiresAt") > now);
                 var partition = int.Parse(row.RowKey, CultureInfo.InvariantCulture);
-                if (await TryTakeAsync(row, partition, now, cancellationToken))
+                var ask = new StoredRow(LeasePartitionKey, row.RowKey) { ["Wanted"] = _workerId };
+                try
                 {
-                    owned.Add(partition);
-                    acquired.Add(partition);
-                    Logs.LeaseStolen(_logger, _workerId, partition, victim.Key);
+                    await _storage.MergeRowAsync(_table, ask, row.ETag, cancellationToken);
+                    Logs.LeaseRequested(_logger, _workerId, partition, victim.Key);
+                }
+                catch (StorageConflictException)
+                {
+                    // The owner renewed in between; ask again next round.
                 }
             }
         }
@@ -202,15 +248,30 @@ internal sealed class PartitionLeaseManager
         }
     }
 
+    private async Task<bool> TryReleaseAsync(StoredRow row, CancellationToken cancellationToken)
+    {
+        var released = new StoredRow(LeasePartitionKey, row.RowKey) { ["Owner"] = "", ["ExpiresAt"] = DateTimeOffset.UnixEpoch, ["Wanted"] = "" };
+        try
+        {
+            await _storage.MergeRowAsync(_table, released, row.ETag, cancellationToken);
+            return true;
+        }
+        catch (StorageConflictException)
+        {
+            return false;
+        }
+    }
+
     private async Task<bool> TryTakeAsync(StoredRow row, int partition, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var epoch = row.GetInt64("Epoch") + (row.GetString("Owner") == _workerId ? 0 : 1);
+        var renewal = row.GetString("Owner") == _workerId;
         var update = new StoredRow(LeasePartitionKey, row.RowKey)
         {
             ETag = row.ETag,
             ["Owner"] = _workerId,
             ["ExpiresAt"] = now + _leasePeriod,
-            ["Epoch"] = epoch,
+            ["Epoch"] = row.GetInt64("Epoch") + (renewal ? 0 : 1),
+            ["Wanted"] = renewal ? row.GetString("Wanted") : null,
         };
         try
         {
@@ -234,6 +295,7 @@ internal sealed class PartitionLeaseManager
         lock (_ownedETags)
         {
             _ownedETags.Remove(partition);
+            _draining.Remove(partition);
         }
     }
 }
