@@ -64,7 +64,7 @@ public sealed partial class AzureStorageDurableBackend : IDurableBackend, IIdleS
         _activities = new ActivityQueueDispatcher(storage, _names, codec, options, EnsureWorkerAsync, _logger);
         _trackingFacade = new ReadyTrackingStore(_tracking, PartitionCountAsync);
         _timerPump = new TimerPump(storage, _names, _timers, clock, options.MaxPollingInterval, () => _leases?.Owned ?? [], _logger);
-        _sender.TimerScheduled += (_, _) => _timerPump.Wake();
+        _sender.TimerScheduled += (_, due) => _timerPump.Schedule(due);
     }
 
     /// <inheritdoc />

@@ -4,8 +4,6 @@ internal sealed partial class AzureHubStorage
 {
     private static void InitializeQueuesAndBlobs(string connectionString) => ArgumentException.ThrowIfNullOrEmpty(connectionString);
 
-    public override Task<string?> SubmitTransactionAsync(string table, IReadOnlyList<RowOperation> operations, CancellationToken cancellationToken) => throw new NotSupportedException("The storage clients are not wired yet.");
-
     public override Task CreateQueueIfNotExistsAsync(string queue, CancellationToken cancellationToken) => throw new NotSupportedException("The storage clients are not wired yet.");
 
     public override Task DeleteQueueAsync(string queue, CancellationToken cancellationToken) => throw new NotSupportedException("The storage clients are not wired yet.");

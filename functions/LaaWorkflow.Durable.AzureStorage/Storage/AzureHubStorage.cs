@@ -85,6 +85,26 @@ internal sealed partial class AzureHubStorage : HubStorage
         }
     }
 
+    public override async Task<string?> SubmitTransactionAsync(string table, IReadOnlyList<RowOperation> operations, CancellationToken cancellationToken)
+    {
+        var actions = operations.Select(o => o.Kind switch
+        {
+            RowOperationKind.Insert => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(o.Row)),
+            RowOperationKind.ReplaceIfMatch => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(o.Row), new ETag(o.Row.ETag!)),
+            RowOperationKind.Upsert => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(o.Row)),
+            _ => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(o.Row.PartitionKey, o.Row.RowKey), ETag.All),
+        }).ToList();
+        try
+        {
+            var response = await Table(table).SubmitTransactionAsync(actions, cancellationToken);
+            return operations[0].Kind == RowOperationKind.Delete ? null : ETagOf(response.Value[0]);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && operations.Any(o => o.Kind is RowOperationKind.ReplaceIfMatch or RowOperationKind.Delete)))
+        {
+            throw new StorageConflictException($"A transaction on {table} lost to a concurrent write: {ex.Status}.", ex);
+        }
+    }
+
     public override async Task<string> MergeRowAsync(string table, StoredRow row, string? ifMatch, CancellationToken cancellationToken)
     {
         try

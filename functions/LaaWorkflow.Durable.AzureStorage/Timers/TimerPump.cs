@@ -21,6 +21,7 @@ internal sealed class TimerPump
     private readonly Func<IReadOnlyCollection<int>> _owned;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly Dictionary<DateTimeOffset, ITimer> _alarms = [];
     private int _delivering;
 
     public TimerPump(
@@ -35,7 +36,26 @@ internal sealed class TimerPump
         _logger = logger;
     }
 
-    public bool IsDelivering => Volatile.Read(ref _delivering) > 0;
+    /// <summary>True while a pass runs or one is pending.</summary>
+    public bool IsDelivering => Volatile.Read(ref _delivering) > 0 || _wake.CurrentCount > 0;
+
+    /// <summary>
+    /// Arms a runtime-clock alarm for a timer just written, before the checkpoint's work item completes: a virtual
+    /// clock only fires what it knows of when it advances, so the alarm must exist before the runtime looks idle.
+    /// </summary>
+    public void Schedule(DateTimeOffset due)
+    {
+        lock (_alarms)
+        {
+            if (_alarms.ContainsKey(due))
+            {
+                return;
+            }
+
+            var delay = due - _clock.GetUtcNow();
+            _alarms[due] = _clock.CreateTimer(_ => Ring(due), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     /// <summary>Makes the pump look again now (a timer was written or a partition was acquired).</summary>
     public void Wake()
@@ -120,18 +140,29 @@ internal sealed class TimerPump
         }
     }
 
+    private void Ring(DateTimeOffset due)
+    {
+        lock (_alarms)
+        {
+            if (_alarms.Remove(due, out var timer))
+            {
+                timer.Dispose();
+            }
+        }
+
+        Wake();
+    }
+
     /// <summary>Until the earliest timer is due on the runtime clock, a wake-up, or the rescan period on the wall clock.</summary>
     private async Task WaitAsync(DateTimeOffset? earliest, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var waits = new List<Task> { _wake.WaitAsync(stop.Token), Task.Delay(_rescan, stop.Token) };
         if (earliest is { } due)
         {
-            var delay = due - _clock.GetUtcNow();
-            waits.Add(delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _clock, stop.Token));
+            Schedule(due);
         }
 
-        await Task.WhenAny(waits);
+        await Task.WhenAny(_wake.WaitAsync(stop.Token), Task.Delay(_rescan, stop.Token));
         await stop.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }

@@ -28,11 +28,16 @@ internal sealed partial class AzureTrackingStore
         var prefix = HistoryChunks.Prefix(generation);
         var current = rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var history = await HistoryChunks.ReadAsync(current, _payloads, cancellationToken);
-        var outbox = HistoryChunks.DeserializeMessages(await PayloadSpill.GetAsync(status, "Outbox", _payloads, cancellationToken));
+        var outboxKey = status.GetString("OutboxRow");
+        var outboxRow = outboxKey is null ? null : rows.FirstOrDefault(r => r.RowKey == outboxKey);
+        var outbox = outboxRow is null ? [] : HistoryChunks.DeserializeMessages(await PayloadSpill.GetAsync(outboxRow, "Messages", _payloads, cancellationToken));
         var record = await InstanceRow.ReadAsync(status, includePayloads: true, _payloads, cancellationToken);
-        _layouts[instanceId] = new Layout(status.ETag!, generation, status.GetInt64("ChunkCount"));
+        _layouts[instanceId] = new Layout(status.ETag!, generation, status.GetInt64("ChunkCount"), status.GetInt64("Episode"), outboxRow?.RowKey);
 
-        var stale = rows.Where(r => HistoryChunks.IsChunk(r) && !r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        // Left over from crashes: history of replaced executions, outboxes already superseded by a later checkpoint.
+        var stale = rows.Where(r =>
+            (HistoryChunks.IsChunk(r) && !r.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            || (r.RowKey.StartsWith(OutboxPrefix, StringComparison.Ordinal) && r.RowKey != outboxKey)).ToList();
         if (stale.Count > 0)
         {
             await DeleteRowsAsync(stale, cancellationToken);
@@ -46,7 +51,8 @@ internal sealed partial class AzureTrackingStore
         ArgumentNullException.ThrowIfNull(checkpoint);
         var instanceId = checkpoint.InstanceId;
         var pk = KeyEncoding.Encode(instanceId);
-        var (etag, generation, chunkCount) = await ResolveLayoutAsync(checkpoint, pk, cancellationToken);
+        var (etag, generation, chunkCount, episode) = await ResolveLayoutAsync(checkpoint, pk, cancellationToken);
+        episode++;
         if (checkpoint.ReplaceHistory)
         {
             generation++;
@@ -60,16 +66,28 @@ internal sealed partial class AzureTrackingStore
             ["HasHistory"] = true,
             ["Generation"] = generation,
             ["ChunkCount"] = chunkCount + chunkRows.Count,
+            ["Episode"] = episode,
         };
         await InstanceRow.WriteAsync(status, checkpoint.Instance, _payloads, cancellationToken);
-        await PayloadSpill.SetAsync(
-            status, "Outbox", checkpoint.Outbox.Count == 0 ? null : HistoryChunks.SerializeMessages(checkpoint.Outbox), instanceId, _payloads, cancellationToken);
 
-        var operations = new List<RowOperation>(chunkRows.Count + 1)
+        var operations = new List<RowOperation>(chunkRows.Count + 2)
         {
             new(etag is null ? RowOperationKind.Insert : RowOperationKind.ReplaceIfMatch, status),
         };
         operations.AddRange(chunkRows.Select(r => new RowOperation(RowOperationKind.Upsert, r)));
+
+        // The outbox is its own row, named by episode, so clearing it after the sends never touches the status row's
+        // ETag (the version the engine caches) and can never remove a later checkpoint's outbox.
+        string? outboxKey = null;
+        if (checkpoint.Outbox.Count > 0)
+        {
+            outboxKey = OutboxRowKey(episode);
+            var outboxRow = new StoredRow(pk, outboxKey);
+            await PayloadSpill.SetAsync(outboxRow, "Messages", HistoryChunks.SerializeMessages(checkpoint.Outbox), instanceId, _payloads, cancellationToken);
+            operations.Add(new RowOperation(RowOperationKind.Upsert, outboxRow));
+        }
+
+        status["OutboxRow"] = outboxKey;
 
         string newETag;
         try
@@ -84,7 +102,7 @@ internal sealed partial class AzureTrackingStore
             throw new CheckpointConflictException($"Instance '{instanceId}' was committed by another worker since it was loaded.", ex);
         }
 
-        _layouts[instanceId] = new Layout(newETag, generation, chunkCount + chunkRows.Count);
+        _layouts[instanceId] = new Layout(newETag, generation, chunkCount + chunkRows.Count, episode, outboxKey);
         await WriteIndexAsync(status, cancellationToken);
         return newETag;
     }
@@ -93,13 +111,38 @@ internal sealed partial class AzureTrackingStore
     /// The ETag to guard the write with and where the new chunks go. A null expected ETag means the engine saw no
     /// history: the write must then find no row, or only the Pending row a client created.
     /// </summary>
-    private async Task<(string? ETag, long Generation, long ChunkCount)> ResolveLayoutAsync(Checkpoint checkpoint, string pk, CancellationToken cancellationToken)
+    public async Task ClearOutboxAsync(string instanceId, string etag, CancellationToken cancellationToken)
+    {
+        var pk = KeyEncoding.Encode(instanceId);
+        string? outboxKey;
+        if (_layouts.TryGetValue(instanceId, out var known) && known.ETag == etag)
+        {
+            outboxKey = known.OutboxRow;
+        }
+        else
+        {
+            var status = await _storage.GetRowAsync(History, pk, InstanceRow.StatusRowKey, cancellationToken);
+            outboxKey = status?.ETag == etag ? status.GetString("OutboxRow") : null;
+        }
+
+        if (outboxKey is not null)
+        {
+            await _storage.DeleteRowAsync(History, pk, outboxKey, cancellationToken);
+        }
+    }
+
+    private const string OutboxPrefix = "o";
+
+    private static string OutboxRowKey(long episode) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{OutboxPrefix}{episode:D10}");
+
+    private async Task<(string? ETag, long Generation, long ChunkCount, long Episode)> ResolveLayoutAsync(Checkpoint checkpoint, string pk, CancellationToken cancellationToken)
     {
         if (checkpoint.ExpectedETag is not null
             && _layouts.TryGetValue(checkpoint.InstanceId, out var known)
             && known.ETag == checkpoint.ExpectedETag)
         {
-            return (known.ETag, known.Generation, known.ChunkCount);
+            return (known.ETag, known.Generation, known.ChunkCount, known.Episode);
         }
 
         var row = await _storage.GetRowAsync(History, pk, InstanceRow.StatusRowKey, cancellationToken);
@@ -107,17 +150,17 @@ internal sealed partial class AzureTrackingStore
         {
             if (row is null)
             {
-                return (null, 0, 0);
+                return (null, 0, 0, 0);
             }
 
             if (!row.GetBoolean("HasHistory"))
             {
-                return (row.ETag, row.GetInt64("Generation"), 0);
+                return (row.ETag, row.GetInt64("Generation"), 0, row.GetInt64("Episode"));
             }
         }
         else if (row is not null && row.ETag == checkpoint.ExpectedETag)
         {
-            return (row.ETag, row.GetInt64("Generation"), row.GetInt64("ChunkCount"));
+            return (row.ETag, row.GetInt64("Generation"), row.GetInt64("ChunkCount"), row.GetInt64("Episode"));
         }
 
         _layouts.TryRemove(checkpoint.InstanceId, out _);

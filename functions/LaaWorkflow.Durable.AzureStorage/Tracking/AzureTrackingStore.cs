@@ -78,8 +78,7 @@ internal sealed partial class AzureTrackingStore : ITrackingStore
             ["HasHistory"] = false,
             ["Generation"] = existing is null ? 0L : existing.GetInt64("Generation") + 1,
             ["ChunkCount"] = 0L,
-            ["Outbox"] = null,
-            ["OutboxBlob"] = null,
+            ["Episode"] = existing?.GetInt64("Episode") ?? 0L,
         };
         await InstanceRow.WriteAsync(row, pending, _payloads, cancellationToken);
         try
@@ -122,5 +121,5 @@ internal sealed partial class AzureTrackingStore : ITrackingStore
         Enum.TryParse<OrchestrationRuntimeStatus>(row.GetString("RuntimeStatus"), out var status) && status.IsTerminal();
 
     /// <summary>The row layout at one version of the status row.</summary>
-    private sealed record Layout(string ETag, long Generation, long ChunkCount);
+    private sealed record Layout(string ETag, long Generation, long ChunkCount, long Episode, string? OutboxRow);
 }

@@ -18,6 +18,12 @@ internal sealed class ReadyTrackingStore(AzureTrackingStore inner, Func<Cancella
         return await inner.CommitAsync(checkpoint, cancellationToken);
     }
 
+    public async Task ClearOutboxAsync(string instanceId, string etag, CancellationToken cancellationToken)
+    {
+        await ready(cancellationToken);
+        await inner.ClearOutboxAsync(instanceId, etag, cancellationToken);
+    }
+
     public async Task<bool> TryCreatePendingAsync(InstanceRecord pending, CancellationToken cancellationToken)
     {
         await ready(cancellationToken);
