@@ -73,6 +73,7 @@ public sealed partial class AzureStorageDurableBackend
         _workerLoops = Task.WhenAll(
             Task.Run(() => RunLeaseLoopAsync(leases, _stopping.Token)),
             Task.Run(() => _orchestrations.RunKeeperAsync(_stopping.Token)),
+            Task.Run(() => _activities.RunKeeperAsync(_stopping.Token)),
             Task.Run(() => _timerPump.RunAsync(_stopping.Token)));
     }
 

@@ -21,6 +21,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
     private readonly ILogger _logger;
     private readonly Func<CancellationToken, Task> _beforeLock;
     private readonly Queue<QueuedMessage> _buffer = new();
+    private readonly Dictionary<QueuedMessage, long> _held = [];
     private readonly SemaphoreSlim _receiving = new(1, 1);
     private int _locked;
     private Backoff _backoff;
@@ -43,6 +44,57 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
             lock (_buffer)
             {
                 return _buffer.Count == 0 && Volatile.Read(ref _locked) == 0 && _receiving.CurrentCount == 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renews every message this host holds (buffered or running) before its visibility runs out, until cancelled.
+    /// Messages are hidden for the backend's short visibility timeout, not the engine's long lock, so a host that
+    /// dies gives its activities back within that timeout.
+    /// </summary>
+    public async Task RunKeeperAsync(CancellationToken cancellationToken)
+    {
+        var timeout = _options.MessageVisibilityTimeout;
+        var period = TimeSpan.FromTicks(timeout.Ticks / 3);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, cancellationToken);
+                var threshold = Environment.TickCount64 - (long)(timeout.TotalMilliseconds / 2);
+                List<QueuedMessage> due;
+                lock (_buffer)
+                {
+                    due = [.. _held.Where(kv => kv.Value < threshold).Select(kv => kv.Key)];
+                }
+
+                foreach (var queued in due)
+                {
+                    try
+                    {
+                        await _storage.UpdateVisibilityAsync(queued, timeout, cancellationToken);
+                        lock (_buffer)
+                        {
+                            if (_held.ContainsKey(queued))
+                            {
+                                _held[queued] = Environment.TickCount64;
+                            }
+                        }
+                    }
+                    catch (StorageConflictException)
+                    {
+                        // Completed meanwhile, or lost: the queue decides, duplicates are harmless.
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Logs.LoopFailed(_logger, ex, "activity keeper", period);
             }
         }
     }
@@ -100,7 +152,8 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
         ArgumentNullException.ThrowIfNull(workItem);
         try
         {
-            await _storage.UpdateVisibilityAsync((QueuedMessage)workItem.LockState!, lockDuration, cancellationToken);
+            // The keeper renews in short steps; an explicit renewal does the same at once.
+            await _storage.UpdateVisibilityAsync((QueuedMessage)workItem.LockState!, _options.MessageVisibilityTimeout, cancellationToken);
             return true;
         }
         catch (StorageConflictException)
@@ -118,6 +171,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
         }
         finally
         {
+            Forget((QueuedMessage)workItem.LockState!);
             Interlocked.Decrement(ref _locked);
         }
     }
@@ -135,7 +189,16 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
         }
         finally
         {
+            Forget((QueuedMessage)workItem.LockState!);
             Interlocked.Decrement(ref _locked);
+        }
+    }
+
+    private void Forget(QueuedMessage queued)
+    {
+        lock (_buffer)
+        {
+            _held.Remove(queued);
         }
     }
 
@@ -149,8 +212,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
 
     private async Task<QueuedMessage?> ReceiveAsync(TimeSpan lockDuration, CancellationToken cancellationToken)
     {
-        // The batch's hidden time covers the wait in the buffer too; the engine renews what runs longer.
-        var received = await _storage.ReceiveMessagesAsync(_names.WorkItemQueue, ReceiveBatch, lockDuration, cancellationToken);
+        var received = await _storage.ReceiveMessagesAsync(_names.WorkItemQueue, ReceiveBatch, _options.MessageVisibilityTimeout, cancellationToken);
         if (received.Count == 0)
         {
             return null;
@@ -159,6 +221,11 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
         _backoff.Reset();
         lock (_buffer)
         {
+            foreach (var queued in received)
+            {
+                _held[queued] = Environment.TickCount64;
+            }
+
             foreach (var queued in received.Skip(1))
             {
                 _buffer.Enqueue(queued);

@@ -123,9 +123,10 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
 
         try
         {
+            // Short steps (the keeper's timeout), not the engine's long lock: a dead host's messages must come back soon.
             foreach (var pending in held.Messages)
             {
-                await _storage.UpdateVisibilityAsync(pending.Queued, lockDuration, cancellationToken);
+                await _storage.UpdateVisibilityAsync(pending.Queued, _options.MessageVisibilityTimeout, cancellationToken);
                 pending.RenewedAt = Environment.TickCount64;
             }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
+using LaaWorkflow.AzureStorage.Queues;
 using LaaWorkflow.AzureStorage.Tables;
 
 namespace LaaWorkflow.Durable.AzureStorage.Storage;
@@ -13,12 +14,15 @@ internal sealed partial class AzureHubStorage : HubStorage
 {
     private readonly TableServiceClient _tableService;
     private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.Ordinal);
+    private readonly QueueServiceClient _queueService;
+    private readonly ConcurrentDictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
 
     public AzureHubStorage(string connectionString)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _tableService = new TableServiceClient(connectionString);
-        InitializeQueuesAndBlobs(connectionString);
+        _queueService = new QueueServiceClient(connectionString);
+        InitializeBlobs(connectionString);
     }
 
     public override async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken) =>

@@ -28,16 +28,20 @@ internal sealed partial class AzureTrackingStore
         var prefix = HistoryChunks.Prefix(generation);
         var current = rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var history = await HistoryChunks.ReadAsync(current, _payloads, cancellationToken);
-        var outboxKey = status.GetString("OutboxRow");
-        var outboxRow = outboxKey is null ? null : rows.FirstOrDefault(r => r.RowKey == outboxKey);
-        var outbox = outboxRow is null ? [] : HistoryChunks.DeserializeMessages(await PayloadSpill.GetAsync(outboxRow, "Messages", _payloads, cancellationToken));
+        var outboxPrefix = status.GetString("OutboxRow");
+        var outbox = new List<TaskMessage>();
+        foreach (var row in outboxPrefix is null ? [] : rows.Where(r => r.RowKey.StartsWith(outboxPrefix, StringComparison.Ordinal)))
+        {
+            outbox.AddRange(HistoryChunks.DeserializeMessages(await PayloadSpill.GetAsync(row, "Messages", _payloads, cancellationToken)));
+        }
+
         var record = await InstanceRow.ReadAsync(status, includePayloads: true, _payloads, cancellationToken);
-        _layouts[instanceId] = new Layout(status.ETag!, generation, status.GetInt64("ChunkCount"), status.GetInt64("Episode"), outboxRow?.RowKey);
+        _layouts[instanceId] = new Layout(status.ETag!, generation, status.GetInt64("ChunkCount"), status.GetInt64("Episode"), outboxPrefix, (int)status.GetInt64("OutboxChunks"));
 
         // Left over from crashes: history of replaced executions, outboxes already superseded by a later checkpoint.
         var stale = rows.Where(r =>
             (HistoryChunks.IsChunk(r) && !r.RowKey.StartsWith(prefix, StringComparison.Ordinal))
-            || (r.RowKey.StartsWith(OutboxPrefix, StringComparison.Ordinal) && r.RowKey != outboxKey)).ToList();
+            || (r.RowKey.StartsWith(OutboxPrefix, StringComparison.Ordinal) && (outboxPrefix is null || !r.RowKey.StartsWith(outboxPrefix, StringComparison.Ordinal)))).ToList();
         if (stale.Count > 0)
         {
             await DeleteRowsAsync(stale, cancellationToken);
@@ -79,15 +83,29 @@ internal sealed partial class AzureTrackingStore
         // The outbox is its own row, named by episode, so clearing it after the sends never touches the status row's
         // ETag (the version the engine caches) and can never remove a later checkpoint's outbox.
         string? outboxKey = null;
+        var outboxChunks = 0;
         if (checkpoint.Outbox.Count > 0)
         {
             outboxKey = OutboxRowKey(episode);
-            var outboxRow = new StoredRow(pk, outboxKey);
-            await PayloadSpill.SetAsync(outboxRow, "Messages", HistoryChunks.SerializeMessages(checkpoint.Outbox), instanceId, _payloads, cancellationToken);
-            operations.Add(new RowOperation(RowOperationKind.Upsert, outboxRow));
+            var packed = HistoryChunks.PackMessages(checkpoint.Outbox);
+            if (operations.Count + packed.Count > 100)
+            {
+                // A huge fan-out: one blob holds the whole outbox, so the transaction stays within 100 rows.
+                packed = [HistoryChunks.SerializeMessages(checkpoint.Outbox)];
+            }
+
+            for (var i = 0; i < packed.Count; i++)
+            {
+                var outboxRow = new StoredRow(pk, OutboxChunkKey(outboxKey, i));
+                await PayloadSpill.SetAsync(outboxRow, "Messages", packed[i], instanceId, _payloads, cancellationToken);
+                operations.Add(new RowOperation(RowOperationKind.Upsert, outboxRow));
+            }
+
+            outboxChunks = packed.Count;
         }
 
         status["OutboxRow"] = outboxKey;
+        status["OutboxChunks"] = outboxChunks;
 
         string newETag;
         try
@@ -102,7 +120,7 @@ internal sealed partial class AzureTrackingStore
             throw new CheckpointConflictException($"Instance '{instanceId}' was committed by another worker since it was loaded.", ex);
         }
 
-        _layouts[instanceId] = new Layout(newETag, generation, chunkCount + chunkRows.Count, episode, outboxKey);
+        _layouts[instanceId] = new Layout(newETag, generation, chunkCount + chunkRows.Count, episode, outboxKey, outboxChunks);
         await WriteIndexAsync(status, cancellationToken);
         return newETag;
     }
@@ -115,26 +133,30 @@ internal sealed partial class AzureTrackingStore
     {
         var pk = KeyEncoding.Encode(instanceId);
         string? outboxKey;
+        int chunks;
         if (_layouts.TryGetValue(instanceId, out var known) && known.ETag == etag)
         {
-            outboxKey = known.OutboxRow;
+            (outboxKey, chunks) = (known.OutboxRow, known.OutboxChunks);
         }
         else
         {
             var status = await _storage.GetRowAsync(History, pk, InstanceRow.StatusRowKey, cancellationToken);
-            outboxKey = status?.ETag == etag ? status.GetString("OutboxRow") : null;
+            (outboxKey, chunks) = status?.ETag == etag ? (status.GetString("OutboxRow"), (int)status.GetInt64("OutboxChunks")) : (null, 0);
         }
 
-        if (outboxKey is not null)
+        if (outboxKey is not null && chunks > 0)
         {
-            await _storage.DeleteRowAsync(History, pk, outboxKey, cancellationToken);
+            await DeleteRowsAsync([.. Enumerable.Range(0, chunks).Select(i => new StoredRow(pk, OutboxChunkKey(outboxKey, i)))], cancellationToken);
         }
     }
 
     private const string OutboxPrefix = "o";
 
     private static string OutboxRowKey(long episode) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{OutboxPrefix}{episode:D10}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{OutboxPrefix}{episode:D10}-");
+
+    private static string OutboxChunkKey(string outboxKey, int chunk) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{outboxKey}{chunk:D3}");
 
     private async Task<(string? ETag, long Generation, long ChunkCount, long Episode)> ResolveLayoutAsync(Checkpoint checkpoint, string pk, CancellationToken cancellationToken)
     {

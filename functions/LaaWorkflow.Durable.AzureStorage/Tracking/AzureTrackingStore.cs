@@ -121,5 +121,5 @@ internal sealed partial class AzureTrackingStore : ITrackingStore
         Enum.TryParse<OrchestrationRuntimeStatus>(row.GetString("RuntimeStatus"), out var status) && status.IsTerminal();
 
     /// <summary>The row layout at one version of the status row.</summary>
-    private sealed record Layout(string ETag, long Generation, long ChunkCount, long Episode, string? OutboxRow);
+    private sealed record Layout(string ETag, long Generation, long ChunkCount, long Episode, string? OutboxRow, int OutboxChunks);
 }

@@ -38,14 +38,20 @@ internal static class HistoryChunks
     public static List<TaskMessage> DeserializeMessages(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<TaskMessage>>(json, DurableJson.Options) ?? [];
 
-    /// <summary>Packs the events into chunk texts no longer than one table property.</summary>
-    public static List<string> Pack(IReadOnlyList<HistoryEvent> events)
+    /// <summary>Packs the events into chunk texts (JSON arrays) no longer than one table property.</summary>
+    public static List<string> Pack(IReadOnlyList<HistoryEvent> events) =>
+        PackJson(events.Select(e => JsonSerializer.Serialize(e, DurableJson.Options)));
+
+    /// <summary>Packs the messages into chunk texts (JSON arrays) no longer than one table property.</summary>
+    public static List<string> PackMessages(IReadOnlyList<TaskMessage> messages) =>
+        PackJson(messages.Select(m => JsonSerializer.Serialize(m, DurableJson.Options)));
+
+    private static List<string> PackJson(IEnumerable<string> items)
     {
         var chunks = new List<string>();
         var current = new StringBuilder("[");
-        foreach (var e in events)
+        foreach (var json in items)
         {
-            var json = JsonSerializer.Serialize(e, DurableJson.Options);
             if (current.Length > 1 && current.Length + json.Length + 2 > PayloadSpill.MaxInlinePropertyChars)
             {
                 chunks.Add(current.Append(']').ToString());
