@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Core;
 using LaaWorkflow.AzureStorage.Core;
+using LaaWorkflow.AzureStorage.Queues.Models;
 
 namespace LaaWorkflow.AzureStorage.Queues;
 

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using LaaWorkflow.AzureStorage.Core;
+using LaaWorkflow.AzureStorage.Queues.Models;
 
 namespace LaaWorkflow.AzureStorage.Queues;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using LaaWorkflow.AzureStorage.Queues;
+using LaaWorkflow.AzureStorage.Queues.Models;
 using LaaWorkflow.Testing;
 using Xunit;
 

@@ -1,4 +1,4 @@
-namespace LaaWorkflow.AzureStorage.Queues;
+namespace LaaWorkflow.AzureStorage.Queues.Models;
 
 /// <summary>A received message: its id and pop receipt are what update and delete need.</summary>
 public sealed class QueueMessage
