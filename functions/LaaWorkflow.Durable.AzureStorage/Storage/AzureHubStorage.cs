@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
+using LaaWorkflow.AzureStorage.Blobs;
 using LaaWorkflow.AzureStorage.Queues;
 using LaaWorkflow.AzureStorage.Tables;
 
@@ -16,13 +17,14 @@ internal sealed partial class AzureHubStorage : HubStorage
     private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.Ordinal);
     private readonly QueueServiceClient _queueService;
     private readonly ConcurrentDictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
+    private readonly BlobServiceClient _blobService;
 
     public AzureHubStorage(string connectionString)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _tableService = new TableServiceClient(connectionString);
         _queueService = new QueueServiceClient(connectionString);
-        InitializeBlobs(connectionString);
+        _blobService = new BlobServiceClient(connectionString);
     }
 
     public override async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken) =>

@@ -33,6 +33,7 @@ internal sealed class TrackingStoreFixture
         var names = new TaskHubNames(TestHubs.NewHubName());
         await storage.CreateTableIfNotExistsAsync(names.HistoryTable, default);
         await storage.CreateTableIfNotExistsAsync(names.InstancesTable, default);
+        await storage.CreateContainerIfNotExistsAsync(names.LargePayloadContainer, default);
         var store = new AzureTrackingStore(storage, names, new BlobPayloadStore(storage, names.LargePayloadContainer), NullLogger.Instance);
         return new TrackingStoreFixture(storage, names, store);
     }
