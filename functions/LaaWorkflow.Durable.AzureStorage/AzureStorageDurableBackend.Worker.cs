@@ -74,6 +74,7 @@ public sealed partial class AzureStorageDurableBackend
             Task.Run(() => RunLeaseLoopAsync(leases, _stopping.Token)),
             Task.Run(() => _orchestrations.RunKeeperAsync(_stopping.Token)),
             Task.Run(() => _activities.RunKeeperAsync(_stopping.Token)),
+            Task.Run(() => _activities.RunReceiverAsync(_stopping.Token)),
             Task.Run(() => _timerPump.RunAsync(_stopping.Token)));
     }
 

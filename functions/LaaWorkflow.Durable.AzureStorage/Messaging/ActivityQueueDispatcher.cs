@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using LaaWorkflow.Durable.AzureStorage.Hub;
 using LaaWorkflow.Durable.AzureStorage.Storage;
 using LaaWorkflow.Durable.Backend;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace LaaWorkflow.Durable.AzureStorage.Messaging;
 
 /// <summary>
-/// Activity work items from the one work-item queue that every host serves. Messages are received a batch at a time
-/// and handed out one by one; the receipt stays with the work item until <see cref="CompleteAsync"/> deletes it.
+/// Activity work items from the one work-item queue that every host serves. One receiver per host takes a batch at a
+/// time and workers are handed messages one by one; the receipt stays with the work item until
+/// <see cref="CompleteAsync"/> deletes it.
 /// </summary>
 internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
 {
@@ -20,11 +22,12 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
     private readonly AzureStorageDurableOptions _options;
     private readonly ILogger _logger;
     private readonly Func<CancellationToken, Task> _beforeLock;
-    private readonly Queue<QueuedMessage> _buffer = new();
+    private const int MaxBuffered = 64;
+
+    private readonly Channel<QueuedMessage> _ready = Channel.CreateUnbounded<QueuedMessage>();
     private readonly Dictionary<QueuedMessage, long> _held = [];
-    private readonly SemaphoreSlim _receiving = new(1, 1);
     private int _locked;
-    private Backoff _backoff;
+    private int _receivingNow;
 
     public ActivityQueueDispatcher(HubStorage storage, TaskHubNames names, MessageCodec codec, AzureStorageDurableOptions options, Func<CancellationToken, Task> beforeLock, ILogger logger)
     {
@@ -34,17 +37,13 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
         _codec = codec;
         _options = options;
         _logger = logger;
-        _backoff = new Backoff(options.MaxPollingInterval);
     }
 
     public bool IsIdle
     {
         get
         {
-            lock (_buffer)
-            {
-                return _buffer.Count == 0 && Volatile.Read(ref _locked) == 0 && _receiving.CurrentCount == 1;
-            }
+            return _ready.Reader.Count == 0 && Volatile.Read(ref _locked) == 0 && Volatile.Read(ref _receivingNow) == 0;
         }
     }
 
@@ -64,7 +63,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
                 await Task.Delay(period, cancellationToken);
                 var threshold = Environment.TickCount64 - (long)(timeout.TotalMilliseconds / 2);
                 List<QueuedMessage> due;
-                lock (_buffer)
+                lock (_held)
                 {
                     due = [.. _held.Where(kv => kv.Value < threshold).Select(kv => kv.Key)];
                 }
@@ -74,7 +73,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
                     try
                     {
                         await _storage.UpdateVisibilityAsync(queued, timeout, cancellationToken);
-                        lock (_buffer)
+                        lock (_held)
                         {
                             if (_held.ContainsKey(queued))
                             {
@@ -103,34 +102,18 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
     {
         // Only a worker locks work: the first call starts the partition leases, a client-only process never does.
         await _beforeLock(cancellationToken);
-        var deadline = Environment.TickCount64 + (long)_options.MaxPollingInterval.TotalMilliseconds;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(_options.MaxPollingInterval);
         while (true)
         {
-            var queued = TakeBuffered();
-            if (queued is null)
+            QueuedMessage queued;
+            try
             {
-                // One receiver at a time fills the buffer for every waiting worker.
-                await _receiving.WaitAsync(cancellationToken);
-                try
-                {
-                    queued = TakeBuffered() ?? await ReceiveAsync(lockDuration, cancellationToken);
-                }
-                finally
-                {
-                    _receiving.Release();
-                }
+                queued = await _ready.Reader.ReadAsync(wait.Token);
             }
-
-            if (queued is null)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0)
-                {
-                    return null;
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(remaining, _backoff.Next().TotalMilliseconds)), cancellationToken);
-                continue;
+                return null;
             }
 
             try
@@ -142,7 +125,65 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
             catch (JsonException ex)
             {
                 Logs.PoisonMessageDropped(_logger, ex, queued.QueueName, queued.MessageId);
+                Forget(queued);
                 await _storage.DeleteMessageAsync(queued, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The one receiver of the work-item queue for this host: every waiting worker is served from its buffer, so idle
+    /// workers cost one poll (with backoff), not one poll each.
+    /// </summary>
+    public async Task RunReceiverAsync(CancellationToken cancellationToken)
+    {
+        var backoff = new Backoff(_options.MaxPollingInterval);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (_ready.Reader.Count >= MaxBuffered)
+                {
+                    // Workers are busy; more received now would only wait hidden.
+                    await Task.Delay(backoff.Next(), cancellationToken);
+                    continue;
+                }
+
+                Interlocked.Increment(ref _receivingNow);
+                try
+                {
+                    var received = await _storage.ReceiveMessagesAsync(_names.WorkItemQueue, ReceiveBatch, _options.MessageVisibilityTimeout, cancellationToken);
+                    if (received.Count > 0)
+                    {
+                        backoff.Reset();
+                        lock (_held)
+                        {
+                            foreach (var queued in received)
+                            {
+                                _held[queued] = Environment.TickCount64;
+                                _ready.Writer.TryWrite(queued);
+                            }
+                        }
+
+                        continue;
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _receivingNow);
+                }
+
+                await Task.Delay(backoff.Next(), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var delay = backoff.Next();
+                Logs.LoopFailed(_logger, ex, _names.WorkItemQueue, delay);
+                await Task.Delay(delay, CancellationToken.None);
             }
         }
     }
@@ -196,42 +237,9 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
 
     private void Forget(QueuedMessage queued)
     {
-        lock (_buffer)
+        lock (_held)
         {
             _held.Remove(queued);
         }
-    }
-
-    private QueuedMessage? TakeBuffered()
-    {
-        lock (_buffer)
-        {
-            return _buffer.TryDequeue(out var queued) ? queued : null;
-        }
-    }
-
-    private async Task<QueuedMessage?> ReceiveAsync(TimeSpan lockDuration, CancellationToken cancellationToken)
-    {
-        var received = await _storage.ReceiveMessagesAsync(_names.WorkItemQueue, ReceiveBatch, _options.MessageVisibilityTimeout, cancellationToken);
-        if (received.Count == 0)
-        {
-            return null;
-        }
-
-        _backoff.Reset();
-        lock (_buffer)
-        {
-            foreach (var queued in received)
-            {
-                _held[queued] = Environment.TickCount64;
-            }
-
-            foreach (var queued in received.Skip(1))
-            {
-                _buffer.Enqueue(queued);
-            }
-        }
-
-        return received[0];
     }
 }

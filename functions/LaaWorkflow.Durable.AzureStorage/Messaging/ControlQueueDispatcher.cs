@@ -21,6 +21,9 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     private const int ReceiveBatch = 32;
     private const int MaxBufferedPerPartition = 2_000;
 
+    /// <summary>Retry delays up to this are real-time queue visibility; longer ones are runtime-clock timers.</summary>
+    private static readonly TimeSpan LongestQueueRetry = TimeSpan.FromMinutes(1);
+
     private readonly HubStorage _storage;
     private readonly TaskHubNames _names;
     private readonly MessageCodec _codec;
@@ -149,10 +152,25 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
         Release(held, started: true);
     }
 
+    /// <summary>
+    /// Set by the backend: re-sends messages as due at a later time on the runtime clock. Long postponements (a
+    /// scheduled start waiting for its hour) are measured on that clock, which may be virtual, so they cannot be
+    /// expressed as queue visibility (real time).
+    /// </summary>
+    public Func<IReadOnlyList<TaskMessage>, TimeSpan, CancellationToken, Task>? DeferAsync { get; set; }
+
     public async Task AbandonAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var held = (WorkItemLock)workItem.LockState!;
+        if (retryDelay > LongestQueueRetry && DeferAsync is not null)
+        {
+            // Send the later copies first, then drop these: a crash in between leaves a duplicate, never a loss.
+            await DeferAsync([.. held.Messages.Select(p => p.Message)], retryDelay, cancellationToken);
+            await CompleteAsync(workItem, cancellationToken);
+            return;
+        }
+
         foreach (var pending in held.Messages)
         {
             try
