@@ -21,8 +21,8 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     private const int ReceiveBatch = 32;
     private const int MaxBufferedPerPartition = 2_000;
 
-    /// <summary>Retry delays up to this are real-time queue visibility; longer ones are runtime-clock timers.</summary>
-    private static readonly TimeSpan LongestQueueRetry = TimeSpan.FromMinutes(1);
+    /// <summary>The longest real-time retry; a scheduled start waiting longer becomes a runtime-clock timer.</summary>
+    private static readonly TimeSpan LongestQueueRetry = TimeSpan.FromSeconds(5);
 
     private readonly HubStorage _storage;
     private readonly TaskHubNames _names;
@@ -163,7 +163,8 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var held = (WorkItemLock)workItem.LockState!;
-        if (retryDelay > LongestQueueRetry && DeferAsync is not null)
+        var scheduledStart = held.Messages.Any(p => p.Message.Event is ExecutionStartedEvent { ScheduledStartTime: not null });
+        if (scheduledStart && retryDelay > LongestQueueRetry && DeferAsync is not null)
         {
             // Send the later copies first, then drop these: a crash in between leaves a duplicate, never a loss.
             await DeferAsync([.. held.Messages.Select(p => p.Message)], retryDelay, cancellationToken);
@@ -175,7 +176,9 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
         {
             try
             {
-                await _storage.UpdateVisibilityAsync(pending.Queued, retryDelay, cancellationToken);
+                // Other postponements (events for an instance not started yet) are retried soon in real time: the
+                // engine postpones again if it must, and a virtual clock that nobody advances cannot strand them.
+                await _storage.UpdateVisibilityAsync(pending.Queued, retryDelay < LongestQueueRetry ? retryDelay : LongestQueueRetry, cancellationToken);
             }
             catch (StorageConflictException)
             {
