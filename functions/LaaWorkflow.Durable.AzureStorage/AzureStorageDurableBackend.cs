@@ -65,6 +65,9 @@ public sealed partial class AzureStorageDurableBackend : IDurableBackend, IIdleS
         _trackingFacade = new ReadyTrackingStore(_tracking, PartitionCountAsync);
         _timerPump = new TimerPump(storage, _names, _timers, clock, options.MaxPollingInterval, () => _leases?.Owned ?? [], _logger);
         _sender.TimerScheduled += (_, due) => _timerPump.Schedule(due);
+        _orchestrations.Pokes = _sender.Pokes;
+        _activities.Pokes = _sender.Pokes;
+        _timerPump.Pokes = _sender.Pokes;
         _orchestrations.DeferAsync = (messages, delay, ct) =>
             _sender.SendAsync([.. messages.Select(m => m with { VisibleAt = clock.GetUtcNow() + delay })], ct);
     }

@@ -39,6 +39,9 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
         _logger = logger;
     }
 
+    /// <summary>Set by the backend: wake-ups when this host sends activities.</summary>
+    public QueuePokes Pokes { get; set; } = new();
+
     public bool IsIdle
     {
         get
@@ -173,7 +176,10 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
                     Interlocked.Decrement(ref _receivingNow);
                 }
 
-                await Task.Delay(backoff.Next(), cancellationToken);
+                if (await Pokes.WaitAsync(_names.WorkItemQueue, backoff.Next(), cancellationToken))
+                {
+                    backoff.Reset();
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

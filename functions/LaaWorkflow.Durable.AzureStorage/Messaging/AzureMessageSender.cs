@@ -33,6 +33,9 @@ internal sealed class AzureMessageSender : IMessageSender
         _parallelism = parallelism;
     }
 
+    /// <summary>Wakes this host's receivers of the queues it sends to.</summary>
+    public QueuePokes Pokes { get; } = new();
+
     /// <summary>Raised after a timer row is written, so the local timer pump can re-arm without waiting for its next scan.</summary>
     public event Action<int, DateTimeOffset>? TimerScheduled;
 
@@ -63,6 +66,7 @@ internal sealed class AzureMessageSender : IMessageSender
         {
             var text = await _codec.EncodeAsync(message, PayloadSpill.MaxInlineMessageChars, cancellationToken);
             await _storage.SendMessageAsync(_names.WorkItemQueue, text, null, cancellationToken);
+            Pokes.Poke(_names.WorkItemQueue);
             return;
         }
 
@@ -78,5 +82,6 @@ internal sealed class AzureMessageSender : IMessageSender
 
         var control = await _codec.EncodeAsync(message, PayloadSpill.MaxInlineMessageChars, cancellationToken);
         await _storage.SendMessageAsync(_names.ControlQueue(partition), control, null, cancellationToken);
+        Pokes.Poke(_names.ControlQueue(partition));
     }
 }

@@ -149,7 +149,10 @@ internal sealed partial class ControlQueueDispatcher
                     Interlocked.Decrement(ref _accepting);
                 }
 
-                await Task.Delay(backoff.Next(), cancellationToken);
+                if (await Pokes.WaitAsync(queue, backoff.Next(), cancellationToken))
+                {
+                    backoff.Reset();
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -159,6 +159,9 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     /// </summary>
     public Func<IReadOnlyList<TaskMessage>, TimeSpan, CancellationToken, Task>? DeferAsync { get; set; }
 
+    /// <summary>Set by the backend: wake-ups when this host sends to a control queue.</summary>
+    public QueuePokes Pokes { get; set; } = new();
+
     public async Task AbandonAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);

@@ -36,6 +36,9 @@ internal sealed class TimerPump
         _logger = logger;
     }
 
+    /// <summary>Set by the backend: wake-ups for the control-queue receivers.</summary>
+    public Messaging.QueuePokes? Pokes { get; set; }
+
     /// <summary>True while a pass runs or one is pending.</summary>
     public bool IsDelivering => Volatile.Read(ref _delivering) > 0 || _wake.CurrentCount > 0;
 
@@ -129,6 +132,7 @@ internal sealed class TimerPump
             foreach (var row in due)
             {
                 await _storage.SendMessageAsync(_names.ControlQueue(partition), row.GetString("Message")!, null, cancellationToken);
+                Pokes?.Poke(_names.ControlQueue(partition));
                 await _timers.DeleteAsync(row, cancellationToken);
                 Logs.TimerDelivered(_logger, row.GetString("InstanceId") ?? "", row.RowKey, row.GetDateTime("FireAt") ?? default);
             }
