@@ -1,4 +1,6 @@
+using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
+using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +10,8 @@ builder.Services.AddFunctionHost(builder.Configuration);
 var app = builder.Build();
 app.UseFunctionHost();
 app.MapHealthApi();
+app.MapManagementApi();
+app.MapDevApi();
 app.Run();
 
 /// <summary>Entry point, visible to the host tests.</summary>
