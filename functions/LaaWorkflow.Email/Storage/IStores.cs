@@ -18,6 +18,9 @@ internal interface ISentLog
     /// <summary>The entry for a key, or null when the key was never attempted.</summary>
     Task<SentLogEntry?> GetAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Writes the entry unless its key has one; false when it had.</summary>
+    Task<bool> TryInsertAsync(SentLogEntry entry, CancellationToken cancellationToken);
+
     /// <summary>Writes or replaces the entry for its key.</summary>
     Task UpsertAsync(SentLogEntry entry, CancellationToken cancellationToken);
 }

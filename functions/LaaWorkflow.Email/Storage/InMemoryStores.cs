@@ -25,6 +25,9 @@ internal sealed class InMemoryStores : IOutboxStore, ISentLog, IAnswerLedger, IW
     public Task<SentLogEntry?> GetAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(_sent.TryGetValue(key, out var entry) ? entry : null);
 
+    public Task<bool> TryInsertAsync(SentLogEntry entry, CancellationToken cancellationToken) =>
+        Task.FromResult(_sent.TryAdd(entry.Key, entry));
+
     public Task UpsertAsync(SentLogEntry entry, CancellationToken cancellationToken)
     {
         _sent[entry.Key] = entry;
