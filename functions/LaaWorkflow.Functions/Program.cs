@@ -1,8 +1,10 @@
 using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
 using LaaWorkflow.Functions.Api.Management;
+using LaaWorkflow.Functions.Api.Negotiations;
 using LaaWorkflow.Functions.Demo;
 using LaaWorkflow.Functions.Hosting;
+using LaaWorkflow.Email;
 
 if (DemoCommand.IsRequested(args))
 {
@@ -17,6 +19,9 @@ builder.Services.AddWorkflow(builder.Configuration);
 var app = builder.Build();
 app.UseFunctionHost();
 app.MapHealthApi();
+app.MapNegotiationsApi();
+app.MapRespondApi();
+app.MapEmailWebhooksApi();
 app.MapManagementApi();
 app.MapDevApi();
 await app.RunAsync();
