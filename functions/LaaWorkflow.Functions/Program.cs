@@ -1,10 +1,10 @@
+using LaaWorkflow.Email;
 using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
 using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.Api.Negotiations;
 using LaaWorkflow.Functions.Demo;
 using LaaWorkflow.Functions.Hosting;
-using LaaWorkflow.Email;
 
 if (DemoCommand.IsRequested(args))
 {

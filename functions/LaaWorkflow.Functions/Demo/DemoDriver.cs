@@ -147,6 +147,13 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         Plan(_now.AddDays(days), $"{negotiation.Area}: {negotiation.PartnerName(partnerId)} answers {decision}", async ct =>
         {
             var status = await api.AnswerAsync(link, decision, comment, ct);
+            if (status == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                // Every simulated partner shares one address; try again the next day.
+                negotiation.Answered.Remove(key);
+                PlanAnswer(negotiation, partnerId, link, 1, decision, comment);
+                return;
+            }
             if ((int)status >= 400)
             {
                 DemoConsole.Line(_now, negotiation.Area, $"{negotiation.PartnerName(partnerId)}'s link answered {(int)status}");
