@@ -47,7 +47,9 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        page.SetDefaultTimeout(30_000);
+        // Generous limits: the build machines are shared and a loaded page can take a while.
+        page.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(90_000);
         var shots = ScreenshotFolder();
 
         // Sign in with the admin key; the list shows the negotiation.
