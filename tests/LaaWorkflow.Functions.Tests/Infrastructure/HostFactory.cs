@@ -28,6 +28,11 @@ internal sealed class HostFactory(AzuriteFixture azurite, IReadOnlyDictionary<st
             ["Clock:Mode"] = "Virtual",
             ["Clock:Start"] = ClockStart.ToString("O"),
             ["DurableTask:HubName"] = "TestHub",
+            // Every host gets its own tables: negotiation ids derive from the request, so two tests
+            // starting the same demonstration area must not share read models or answer ledgers.
+            ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("neg"),
+            ["Negotiation:DocumentContainer"] = AzuriteFixture.NewContainerName("docs"),
+            ["Email:TablePrefix"] = AzuriteFixture.NewTableName("mail"),
             ["Email:PublicBaseUrl"] = "http://localhost",
             ["Email:Tokens:ActiveKeyId"] = "k1",
             ["Email:Tokens:Keys:k1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
