@@ -1,7 +1,31 @@
+using LaaWorkflow.Email;
+using LaaWorkflow.Functions.Api.Dev;
+using LaaWorkflow.Functions.Api.Health;
+using LaaWorkflow.Functions.Api.Management;
+using LaaWorkflow.Functions.Api.Negotiations;
+using LaaWorkflow.Functions.Demo;
+using LaaWorkflow.Functions.Hosting;
+
+if (DemoCommand.IsRequested(args))
+{
+    return await DemoCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalSettings(builder.Environment);
+builder.Services.AddFunctionHost(builder.Configuration);
+builder.Services.AddWorkflow(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "starting" }));
-app.Run();
+app.UseFunctionHost();
+app.MapHealthApi();
+app.MapNegotiationsApi();
+app.MapRespondApi();
+app.MapEmailWebhooksApi();
+app.MapManagementApi();
+app.MapDevApi();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the host tests.</summary>
 public partial class Program;

@@ -1,0 +1,42 @@
+using LaaWorkflow.Functions.Problems;
+using LaaWorkflow.Functions.Security;
+using Microsoft.AspNetCore.Authentication;
+
+namespace LaaWorkflow.Functions.Hosting;
+
+/// <summary>The web plumbing every endpoint relies on: options, problem details, keys, limits, OpenAPI, health.</summary>
+internal static class HostServices
+{
+    public static IServiceCollection AddFunctionHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section));
+        services.AddOptions<DurableHostOptions>().Bind(configuration.GetSection(DurableHostOptions.Section));
+        services.AddHostProblemDetails();
+        services.AddAuthentication(AdminKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminKeyAuthenticationHandler.Policy));
+        services.AddAnswerRateLimiting();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<Api.Health.StorageHealthCheck>(Api.Health.StorageHealthCheck.Name);
+        return services;
+    }
+
+    public static WebApplication UseFunctionHost(this WebApplication app)
+    {
+        // Unreadable bodies (bad JSON, wrong content type) are the caller's fault: their own status, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi("/api/openapi.json");
+        return app;
+    }
+}
