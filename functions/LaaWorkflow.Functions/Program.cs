@@ -1,6 +1,13 @@
+using LaaWorkflow.Functions.Api.Health;
+using LaaWorkflow.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalSettings(builder.Environment);
+builder.Services.AddFunctionHost(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "starting" }));
+app.UseFunctionHost();
+app.MapHealthApi();
 app.Run();
 
 /// <summary>Entry point, visible to the host tests.</summary>

@@ -1,0 +1,38 @@
+using LaaWorkflow.Functions.Problems;
+using LaaWorkflow.Functions.Security;
+using Microsoft.AspNetCore.Authentication;
+
+namespace LaaWorkflow.Functions.Hosting;
+
+/// <summary>The web plumbing every endpoint relies on: options, problem details, keys, limits, OpenAPI, health.</summary>
+internal static class HostServices
+{
+    public static IServiceCollection AddFunctionHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section));
+        services.AddHostProblemDetails();
+        services.AddAuthentication(AdminKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminKeyAuthenticationHandler.Policy));
+        services.AddAnswerRateLimiting();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static WebApplication UseFunctionHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi("/api/openapi.json");
+        return app;
+    }
+}
