@@ -1,6 +1,14 @@
+using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
+using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.CustomHandler;
+using LaaWorkflow.Functions.Demo;
 using LaaWorkflow.Functions.Hosting;
+
+if (DemoCommand.IsRequested(args))
+{
+    return await DemoCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment);
@@ -10,8 +18,11 @@ builder.AddCustomHandler();
 var app = builder.Build();
 app.UseFunctionHost();
 app.MapHealthApi();
+app.MapManagementApi();
+app.MapDevApi();
 app.MapCustomHandlerApi();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the host tests.</summary>
 public partial class Program;

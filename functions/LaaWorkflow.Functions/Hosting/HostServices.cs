@@ -10,6 +10,7 @@ internal static class HostServices
     public static IServiceCollection AddFunctionHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section));
+        services.AddOptions<DurableHostOptions>().Bind(configuration.GetSection(DurableHostOptions.Section));
         services.AddHostProblemDetails();
         services.AddAuthentication(AdminKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);

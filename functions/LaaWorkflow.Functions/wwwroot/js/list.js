@@ -38,8 +38,19 @@ function deadlineText(item) {
   return formatTime(value);
 }
 
+const TERMINAL = ['finalised', 'deadlineMissed', 'withdrawn'];
+
+/** How the negotiation ended: the outcome's phase, or a terminal phase; empty while it runs. */
+function outcomeOf(item) {
+  const outcome = pick(item, 'outcome');
+  if (outcome && typeof outcome === 'object') return pick(outcome, 'phase') || '';
+  if (outcome) return String(outcome);
+  return TERMINAL.includes(pick(item, 'phase')) ? pick(item, 'phase') : '';
+}
+
 function partnerSummary(item) {
   const partners = pick(item, 'partners');
+  if (typeof partners === 'number') return `${pick(item, 'endorsed') ?? 0} of ${partners} endorsed`;
   if (Array.isArray(partners)) {
     const answered = partners.filter(p => ['endorsed', 'objected', 'changesRequested'].includes(p.status)).length;
     return `${answered} of ${partners.length} answered`;
@@ -61,7 +72,7 @@ async function load() {
     const all = await loadAll();
     const phases = [...new Set(all.map(i => pick(i, 'phase')).filter(Boolean))].sort();
     fillOptions(phaseSelect, phases);
-    fillOptions(outcomeSelect, [...new Set(all.map(i => pick(i, 'outcome')).filter(Boolean))].sort());
+    fillOptions(outcomeSelect, [...new Set(all.map(outcomeOf).filter(Boolean))].sort());
 
     clear(counts);
     for (const phase of phases) {
@@ -74,7 +85,7 @@ async function load() {
     const area = String(filter.get('area') || '').toLowerCase();
     const shown = all
       .filter(i => !filter.get('phase') || pick(i, 'phase') === filter.get('phase'))
-      .filter(i => !filter.get('outcome') || pick(i, 'outcome') === filter.get('outcome'))
+      .filter(i => !filter.get('outcome') || outcomeOf(i) === filter.get('outcome'))
       .filter(i => !area || String(pick(i, 'area') || '').toLowerCase().includes(area))
       .sort((a, b) => deadlineOf(a) - deadlineOf(b));
 
@@ -86,7 +97,7 @@ async function load() {
         el('td', {}, badge(pick(item, 'phase'))),
         el('td', { text: deadlineText(item) }),
         el('td', { text: partnerSummary(item) }),
-        el('td', {}, pick(item, 'outcome') ? badge(pick(item, 'outcome')) : '—'),
+        el('td', {}, outcomeOf(item) ? badge(outcomeOf(item)) : '—'),
         el('td', {}, badge(pick(item, 'runtimeStatus')))));
     }
     if (shown.length === 0) rows.append(el('tr', {}, el('td', { colspan: 6, text: 'No negotiations match.' })));

@@ -21,7 +21,11 @@ function renderFacts(n) {
   add('Phase', badge(pick(n, 'phase')));
   add('Runtime status', badge(pick(n, 'runtimeStatus')));
   add('Next deadline', next.at ? `${formatTime(next.at)}${next.what ? ` (${next.what})` : ''}` : '—');
-  add('Outcome', pick(n, 'outcome') ? badge(pick(n, 'outcome')) : '—');
+  const outcome = pick(n, 'outcome');
+  add('Outcome', !outcome ? '—' : typeof outcome === 'object'
+    ? el('span', {}, badge(pick(outcome, 'phase')), ` ${pick(outcome, 'summary') || ''}`, ...[].concat(pick(outcome, 'reasons') || []).map(r => el('div', { class: 'muted', text: r })))
+    : badge(outcome));
+  add('Round', pick(n, 'round'));
   const documentUrl = pick(n, 'documentUrl');
   add('Agreement document', documentUrl ? el('a', { href: documentUrl, text: 'Open the agreement' }) : 'Not finalised yet');
   add('Instance', el('a', { href: `/orchestrations.html?id=${encodeURIComponent(id)}`, text: id }));
@@ -52,7 +56,7 @@ function renderPartners(n) {
       el('td', { class: 'partner-status' }, badge(pick(p, 'status'))),
       el('td', { text: String(pick(p, 'escalationLevel') ?? 0) }),
       el('td', { text: formatTime(pick(p, 'answeredAt')) || '—' }),
-      el('td', { text: pick(p, 'comment') || '' }),
+      el('td', { text: `${pick(p, 'comment') || ''}${pick(p, 'deliveryProblem') ? ' (last email bounced)' : ''}` }),
       el('td', {}, el('div', { class: 'actions' },
         partnerAction(`Resend invitation`, () => act(`Resend invitation to ${name}`, `${partnerBase}/resend-invitation`)),
         partnerAction(`Remind now`, () => act(`Remind ${name}`, `${partnerBase}/remind`)),
@@ -110,13 +114,15 @@ function renderChart(n) {
   const holder = clear(document.getElementById('chart'));
   const timetable = pick(n, 'timetable') || {};
   const milestones = [
+    ['Started', pick(n, 'createdAt')],
     ['Consultation opens', pick(timetable, 'consultationOpens')],
     ['Response deadline', pick(timetable, 'responseDeadline')],
     ['Sign-off deadline', pick(timetable, 'signOffDeadline')],
+    ['Next deadline', deadlineParts(pick(n, 'nextDeadline')).at],
   ].filter(([, at]) => at);
   const events = timelineEntries(n).filter(e => e.at);
   const partners = pick(n, 'partners') || [];
-  const times = [...milestones.map(([, at]) => at), ...events.map(e => e.at), ...partners.map(p => pick(p, 'answeredAt')).filter(Boolean)]
+  const times = [...milestones.map(([, at]) => at), ...events.map(e => e.at), ...partners.flatMap(p => [pick(p, 'answeredAt'), pick(p, 'deadline')]).filter(Boolean)]
     .map(at => new Date(at).getTime()).filter(t => !Number.isNaN(t));
   if (times.length === 0) { holder.append(el('p', { class: 'muted', text: 'No dates yet.' })); return; }
   const start = Math.min(...times), end = Math.max(...times, start + 86400000);
@@ -152,6 +158,13 @@ function renderChart(n) {
     const y = top + (i + 1) * rowHeight;
     chart.append(svg('text', { x: 4, y: y + rowHeight * 0.7 }, String(pick(p, 'name', 'id')).slice(0, 26)));
     chart.append(svg('line', { x1: left, x2: width - right, y1: y + rowHeight / 2, y2: y + rowHeight / 2, stroke: '#eef0f4' }));
+    const deadline = pick(p, 'deadline');
+    if (deadline) {
+      const dx = x(new Date(deadline).getTime());
+      const mark = svg('line', { x1: dx, x2: dx, y1: y + 3, y2: y + rowHeight - 3, stroke: '#5b6475', 'stroke-width': 2 });
+      mark.append(svg('title', {}, `${pick(p, 'name')}: answer due ${formatTime(deadline)}`));
+      chart.append(mark);
+    }
     const answered = pick(p, 'answeredAt');
     if (answered) {
       const status = String(pick(p, 'status'));

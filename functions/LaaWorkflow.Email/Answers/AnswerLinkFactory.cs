@@ -1,0 +1,36 @@
+using LaaWorkflow.Email.Templates;
+using Microsoft.Extensions.Options;
+
+namespace LaaWorkflow.Email.Answers;
+
+/// <summary>Makes the answer page link and the reply-to address for one partner's consultation round.</summary>
+public sealed class AnswerLinkFactory
+{
+    /// <summary>The local part before the token in reply-to addresses.</summary>
+    public const string ReplyPrefix = "reply+";
+
+    private readonly AnswerTokenService _tokens;
+    private readonly EmailOptions _options;
+
+    /// <summary>Creates the factory.</summary>
+    public AnswerLinkFactory(AnswerTokenService tokens, IOptions<EmailOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _tokens = tokens;
+        _options = options.Value;
+    }
+
+    /// <summary>Signs a token for the partner's round and builds the links that carry it.</summary>
+    /// <param name="negotiationId">The negotiation.</param>
+    /// <param name="partnerId">The partner.</param>
+    /// <param name="round">The consultation round; a later round supersedes the links of earlier ones.</param>
+    /// <param name="expiresAt">When the links stop working, typically some days after the sign-off deadline.</param>
+    public AnswerLinks Create(string negotiationId, string partnerId, int round, DateTimeOffset expiresAt)
+    {
+        var token = _tokens.Issue(new AnswerToken(negotiationId, partnerId, round, expiresAt));
+        return new AnswerLinks(PageFor(token), new EmailAddress($"{ReplyPrefix}{token}@{_options.InboundDomain}", "LAA answers"));
+    }
+
+    /// <summary>The answer page for a token.</summary>
+    public Uri PageFor(string token) => new(_options.PublicBaseUrl, $"api/respond/{token}");
+}

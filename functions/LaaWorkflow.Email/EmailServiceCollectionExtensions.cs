@@ -1,0 +1,58 @@
+using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Email.Storage;
+using LaaWorkflow.Email.Transports.Outbox;
+using LaaWorkflow.Email.Transports.SendGrid;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LaaWorkflow.Email;
+
+/// <summary>Registers the email library.</summary>
+public static class EmailServiceCollectionExtensions
+{
+    private const string SendGridClientName = "SendGrid";
+
+    /// <summary>
+    /// Registers the sender (transport chosen by <c>Email__Transport</c>), the outbox reader, answer tokens and links,
+    /// and what the answer and webhook endpoints need. Options come from the <c>Email</c> and <c>SendGrid</c> sections.
+    /// </summary>
+    /// <remarks>The host must also register the negotiation's <see cref="IAnswerSink"/>, <see cref="IConsultationLookup"/> and <see cref="Events.IDeliveryProblemSink"/>.</remarks>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName));
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AnswerTokenService>();
+        services.TryAddSingleton<AnswerLinkFactory>();
+        services.TryAddSingleton<AnswerRecorder>();
+
+        services.TryAddSingleton<InMemoryStores>();
+        services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryStores>());
+        services.TryAddSingleton<ISentLog>(sp => sp.GetRequiredService<InMemoryStores>());
+        services.TryAddSingleton<IAnswerLedger>(sp => sp.GetRequiredService<InMemoryStores>());
+        services.TryAddSingleton<IWebhookEventLog>(sp => sp.GetRequiredService<InMemoryStores>());
+
+        services.TryAddSingleton<OutboxEmailSender>();
+        services.TryAddSingleton<IOutboxReader>(sp => sp.GetRequiredService<OutboxEmailSender>());
+        // SendGrid gets its own timeout per attempt, so the client's own timeout is off.
+        services.AddHttpClient(SendGridClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(sp => new SendGridEmailSender(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridClientName),
+            sp.GetRequiredService<IOptions<SendGridOptions>>(),
+            sp.GetRequiredService<IOptions<EmailOptions>>(),
+            sp.GetRequiredService<ISentLog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SendGridEmailSender>>()));
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport switch
+        {
+            EmailTransport.SendGrid => sp.GetRequiredService<SendGridEmailSender>(),
+            _ => sp.GetRequiredService<OutboxEmailSender>(),
+        });
+        return services;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using LaaWorkflow.Email.Answers;
+
+namespace LaaWorkflow.Email.Templates;
+
+/// <summary>Renders every email the product sends: subject, plain text and HTML, from plain models.</summary>
+/// <remarks>All text taken from a model is HTML-encoded; names and subjects are kept to one line.</remarks>
+public static class EmailTemplates
+{
+    /// <summary>The consultation invitation to a partner contact.</summary>
+    public static RenderedEmail PartnerInvitation(PartnerInvitationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var doc = new EmailDocument($"{a.Area} Local Area Agreement: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.Deadline)}")
+            .Heading($"{a.Area} Local Area Agreement {a.Period}")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"{a.ResponsibleAuthority} is agreeing the {a.Area} Local Area Agreement with its partners under the duty to co-operate. The targets below name {model.PartnerName} as a lead partner. Please endorse them, object, or ask for changes.");
+        return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
+    }
+
+    /// <summary>A reminder to a partner contact who has not answered.</summary>
+    public static RenderedEmail PartnerReminder(PartnerReminderModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var doc = new EmailDocument($"Reminder: {a.Area} Local Area Agreement answer due by {EmailDocument.Date(a.Deadline)}")
+            .Heading($"Reminder: {a.Area} Local Area Agreement {a.Period}")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"We have not yet had {model.PartnerName}'s answer on its targets (reminder {model.ReminderNumber.ToString(CultureInfo.InvariantCulture)}). The LSP lead is told who is outstanding.");
+        return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
+    }
+
+    /// <summary>Tells the next person up a partner's escalation ladder that the partner has not answered.</summary>
+    public static RenderedEmail EscalationNotice(EscalationNoticeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var doc = new EmailDocument($"Escalation: {model.PartnerName} has not answered on the {a.Area} Local Area Agreement")
+            .Heading($"{model.PartnerName} has not answered")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"{model.PartnerName} was asked, through {model.ContactName}, to answer on its targets in the {a.Area} Local Area Agreement {a.Period}, and has not answered. You are its escalation contact at level {model.EscalationLevel.ToString(CultureInfo.InvariantCulture)}. You can answer on its behalf below.");
+        return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
+    }
+
+    /// <summary>The LSP lead's digest of partners who have not answered.</summary>
+    public static RenderedEmail LeadDigest(LeadDigestModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        return new EmailDocument($"{a.Area} Local Area Agreement: {model.Outstanding.Count.ToString(CultureInfo.InvariantCulture)} partner(s) outstanding")
+            .Heading($"{a.Area} Local Area Agreement: who is outstanding")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Facts(
+                ("Answered", $"{model.AnsweredCount.ToString(CultureInfo.InvariantCulture)} of {model.PartnerCount.ToString(CultureInfo.InvariantCulture)} partners"),
+                ("Next deadline", EmailDocument.Date(a.Deadline)))
+            .Partners("Partners who have not answered", model.Outstanding)
+            .Build();
+    }
+
+    /// <summary>Tells the LSP lead that a partner objected or requested changes.</summary>
+    public static RenderedEmail LeadAnswerNotice(LeadAnswerNoticeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var what = model.Decision == AnswerDecision.Object ? "objected to its targets" : model.Decision == AnswerDecision.RequestChanges ? "requested changes to its targets" : "endorsed its targets";
+        var doc = new EmailDocument($"{model.PartnerName} {what} in the {a.Area} Local Area Agreement")
+            .Heading($"{model.PartnerName} {what}")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"In consultation round {model.Round.ToString(CultureInfo.InvariantCulture)} of the {a.Area} Local Area Agreement {a.Period}, {model.PartnerName} {what}.");
+        if (!string.IsNullOrWhiteSpace(model.Comment))
+        {
+            doc.Quote(model.Decision == AnswerDecision.Object ? "Their reason:" : "Their comment:", model.Comment);
+        }
+
+        return doc.Paragraph($"A revision of the targets re-opens consultation for the partners it affects. The sign-off deadline is {EmailDocument.Date(a.Deadline)}.")
+            .Build();
+    }
+
+    /// <summary>Submits the agreed draft to the Government Office negotiator.</summary>
+    public static RenderedEmail GovernmentOfficeSubmission(GovernmentOfficeSubmissionModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period}: draft for Government Office {model.GovernmentOffice} approval")
+            .Heading($"{a.Area} Local Area Agreement: draft for approval")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"{a.ResponsibleAuthority} submits the {a.Area} Local Area Agreement {a.Period} to Government Office {model.GovernmentOffice} for approval before the sign-off deadline of {EmailDocument.Date(a.Deadline)}.")
+            .Targets("Targets in the draft", model.Targets)
+            .Partners("Partners' answers", model.Partners);
+        if (model.DecisionPage is not null)
+        {
+            doc.Link("Approve or return the draft", model.DecisionPage);
+        }
+
+        return doc.Build();
+    }
+
+    /// <summary>Announces the final agreement.</summary>
+    public static RenderedEmail FinalAgreementNotice(FinalAgreementNoticeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period} is agreed")
+            .Heading($"{a.Area} Local Area Agreement {a.Period} is agreed")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}.")
+            .Targets("Agreed targets", model.Targets)
+            .Partners("Partners", model.Partners);
+        if (model.Document is not null)
+        {
+            doc.Link("Read the agreement", model.Document);
+        }
+
+        return doc.Build();
+    }
+
+    /// <summary>Explains that the negotiation could not finish by the sign-off deadline.</summary>
+    public static RenderedEmail DeadlineMissedNotice(DeadlineMissedNoticeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        return new EmailDocument($"{a.Area} Local Area Agreement {a.Period} was not agreed by the sign-off deadline")
+            .Heading($"{a.Area} Local Area Agreement was not agreed in time")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} could not be finalised by the sign-off deadline of {EmailDocument.Date(a.Deadline)}. The negotiation has been closed and recorded as not agreed, for these reasons:")
+            .List(model.Reasons)
+            .Partners("Partners", model.Partners)
+            .Build();
+    }
+
+    /// <summary>Confirms to a partner the answer that was recorded.</summary>
+    public static RenderedEmail AnswerConfirmation(AnswerConfirmationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var doc = new EmailDocument($"{a.Area} Local Area Agreement: we recorded {model.PartnerName}'s answer")
+            .Heading("Your answer is recorded")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Facts(
+                ("Agreement", $"{a.Area} Local Area Agreement {a.Period}"),
+                ("Partner", model.PartnerName),
+                ("Answer", DecisionText(model.Decision)),
+                ("Consultation round", model.Round.ToString(CultureInfo.InvariantCulture)),
+                ("Received", EmailDocument.Date(model.ReceivedAt)));
+        if (!string.IsNullOrWhiteSpace(model.Comment))
+        {
+            doc.Quote("Your comment:", model.Comment);
+        }
+
+        return doc.Paragraph("If this is not what you meant, reply to this email or contact the LSP lead.").Build();
+    }
+
+    /// <summary>Answers an email reply that could not be read as a decision; records nothing.</summary>
+    public static RenderedEmail ReplyNotUnderstood(ReplyNotUnderstoodModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var area = model.Agreement is { } a ? $"{a.Area} Local Area Agreement: " : string.Empty;
+        var doc = new EmailDocument($"{area}we could not read your reply")
+            .Heading("We could not read your reply")
+            .Paragraph(model.RecipientName is null ? "Hello," : $"Dear {model.RecipientName},")
+            .Paragraph($"Nothing has been recorded. {model.Problem}")
+            .Quote("The first line of your reply was:", model.FirstLine.Length == 0 ? "(empty)" : model.FirstLine)
+            .Paragraph("To answer by email, reply with one of these as the first line:")
+            .List(["endorse", "object: followed by your reason", "changes: followed by the change you ask for"]);
+        if (model.Page is not null)
+        {
+            doc.Link("Or answer on the web page", model.Page);
+        }
+
+        return doc.Build();
+    }
+
+    /// <summary>Tells the LSP lead that mail to a partner contact bounced or was dropped.</summary>
+    public static RenderedEmail DeliveryProblemNotice(DeliveryProblemNoticeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        return new EmailDocument($"{a.Area} Local Area Agreement: email to {model.PartnerName} was not delivered")
+            .Heading($"Email to {model.PartnerName} was not delivered")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"Our email to {model.PartnerName} at {model.FailedAddress} could not be delivered, so they may not have received the consultation. They will not be escalated for not answering until a working contact is given.")
+            .Quote("The mail system said:", model.Reason)
+            .Build();
+    }
+
+    /// <summary>The decision in words a partner reads.</summary>
+    internal static string DecisionText(AnswerDecision decision) => decision switch
+    {
+        AnswerDecision.Endorse => "Endorse the targets",
+        AnswerDecision.Object => "Object to the targets",
+        AnswerDecision.RequestChanges => "Request changes to the targets",
+        _ => decision.ToString(),
+    };
+
+    private static EmailDocument AnswerSection(EmailDocument doc, AgreementSummary agreement, IReadOnlyList<TargetLine> targets, AnswerLinks links, int round) =>
+        doc.Facts(
+                ("Area", agreement.Area),
+                ("Responsible authority", agreement.ResponsibleAuthority),
+                ("Answer by", EmailDocument.Date(agreement.Deadline)),
+                ("Consultation round", round.ToString(CultureInfo.InvariantCulture)))
+            .Targets("Your targets", targets)
+            .Subheading("How to answer")
+            .Link("Answer on the web page", links.Page)
+            .Paragraph($"Or reply to this email (it goes to {links.ReplyTo.Email}) with one of these as the first line:")
+            .List(["endorse", "object: followed by your reason", "changes: followed by the change you ask for"])
+            .Paragraph("Opening the link does not record anything; only the button on the page does.");
+}

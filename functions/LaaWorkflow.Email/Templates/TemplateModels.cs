@@ -1,0 +1,76 @@
+using LaaWorkflow.Email.Answers;
+
+namespace LaaWorkflow.Email.Templates;
+
+/// <summary>One target as a partner sees it.</summary>
+/// <param name="IndicatorCode">For example "NI 16", or a local target's own label.</param>
+/// <param name="Title">The indicator's title.</param>
+/// <param name="Kind">"designated", "statutory" or "local".</param>
+/// <param name="Baseline">The baseline value, when known.</param>
+/// <param name="Trajectory">The value agreed for each year, in order.</param>
+public sealed record TargetLine(string IndicatorCode, string Title, string Kind, decimal? Baseline, IReadOnlyList<TrajectoryPoint> Trajectory);
+
+/// <summary>A target's value for one year.</summary>
+/// <param name="Year">For example "2008/09".</param>
+/// <param name="Value">The target value.</param>
+public sealed record TrajectoryPoint(string Year, decimal Value);
+
+/// <summary>The agreement every email is about.</summary>
+/// <param name="Area">The local area, for example "Sunderland".</param>
+/// <param name="ResponsibleAuthority">The council that leads the agreement.</param>
+/// <param name="Period">For example "2008-2011".</param>
+/// <param name="Deadline">The deadline the email is about (the response deadline for partners, the sign-off deadline otherwise).</param>
+public sealed record AgreementSummary(string Area, string ResponsibleAuthority, string Period, DateTimeOffset Deadline);
+
+/// <summary>How a partner answers: the signed page link and the reply-to address carrying the same token.</summary>
+/// <param name="Page">The answer page (<c>GET /api/respond/{token}</c>).</param>
+/// <param name="ReplyTo">The reply-to address, for example <c>reply+{token}@inbound.example</c>.</param>
+public sealed record AnswerLinks(Uri Page, EmailAddress ReplyTo);
+
+/// <summary>A partner's state, as listed to the LSP lead or the Government Office.</summary>
+/// <param name="PartnerName">The partner body.</param>
+/// <param name="Status">For example "invited", "reminded", "escalated", "endorsed", "objected".</param>
+/// <param name="Detail">A comment or reason, when there is one.</param>
+/// <param name="EscalationLevel">How far up its ladder the partner has been escalated; 0 when not.</param>
+public sealed record PartnerStatusLine(string PartnerName, string Status, string? Detail = null, int EscalationLevel = 0);
+
+/// <summary>The invitation to a partner contact.</summary>
+public sealed record PartnerInvitationModel(AgreementSummary Agreement, string RecipientName, string PartnerName, IReadOnlyList<TargetLine> Targets, AnswerLinks Links, int Round);
+
+/// <summary>A reminder to a partner contact who has not answered.</summary>
+public sealed record PartnerReminderModel(AgreementSummary Agreement, string RecipientName, string PartnerName, IReadOnlyList<TargetLine> Targets, AnswerLinks Links, int Round, int ReminderNumber);
+
+/// <summary>Tells the next person up a partner's escalation ladder that the partner has not answered.</summary>
+public sealed record EscalationNoticeModel(AgreementSummary Agreement, string RecipientName, string PartnerName, string ContactName, int EscalationLevel, IReadOnlyList<TargetLine> Targets, AnswerLinks Links, int Round);
+
+/// <summary>The LSP lead's digest of partners who have not answered.</summary>
+public sealed record LeadDigestModel(AgreementSummary Agreement, string RecipientName, IReadOnlyList<PartnerStatusLine> Outstanding, int AnsweredCount, int PartnerCount);
+
+/// <summary>Tells the LSP lead that a partner objected or requested changes.</summary>
+public sealed record LeadAnswerNoticeModel(AgreementSummary Agreement, string RecipientName, string PartnerName, AnswerDecision Decision, string? Comment, int Round);
+
+/// <summary>Submits the agreed draft to the Government Office negotiator.</summary>
+public sealed record GovernmentOfficeSubmissionModel(AgreementSummary Agreement, string RecipientName, string GovernmentOffice, IReadOnlyList<TargetLine> Targets, IReadOnlyList<PartnerStatusLine> Partners, Uri? DecisionPage);
+
+/// <summary>Announces the final agreement.</summary>
+public sealed record FinalAgreementNoticeModel(AgreementSummary Agreement, string RecipientName, IReadOnlyList<TargetLine> Targets, IReadOnlyList<PartnerStatusLine> Partners, Uri? Document, DateTimeOffset FinalisedAt);
+
+/// <summary>Explains that the negotiation could not finish by the sign-off deadline.</summary>
+public sealed record DeadlineMissedNoticeModel(AgreementSummary Agreement, string RecipientName, IReadOnlyList<string> Reasons, IReadOnlyList<PartnerStatusLine> Partners);
+
+/// <summary>Confirms to a partner the answer that was recorded.</summary>
+public sealed record AnswerConfirmationModel(AgreementSummary Agreement, string RecipientName, string PartnerName, AnswerDecision Decision, string? Comment, int Round, DateTimeOffset ReceivedAt);
+
+/// <summary>Answers an email reply that could not be read as a decision.</summary>
+/// <param name="Agreement">The agreement, when the reply's token identified one.</param>
+/// <param name="RecipientName">Who replied, when known.</param>
+/// <param name="FirstLine">The line we tried to read, quoted back.</param>
+/// <param name="Problem">What was wrong, in a sentence.</param>
+/// <param name="Page">The answer page, when the reply's token is still good.</param>
+public sealed record ReplyNotUnderstoodModel(AgreementSummary? Agreement, string? RecipientName, string FirstLine, string Problem, Uri? Page);
+
+/// <summary>Tells the LSP lead that mail to a partner contact bounced or was dropped.</summary>
+public sealed record DeliveryProblemNoticeModel(AgreementSummary Agreement, string RecipientName, string PartnerName, string FailedAddress, string Reason);
+
+/// <summary>A rendered email: subject, plain text and HTML.</summary>
+public sealed record RenderedEmail(string Subject, string Text, string Html);

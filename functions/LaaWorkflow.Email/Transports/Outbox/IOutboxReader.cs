@@ -1,0 +1,21 @@
+namespace LaaWorkflow.Email.Transports.Outbox;
+
+/// <summary>Reads what the outbox transport stored, for <c>/api/dev/outbox</c> and the admin mailbox page.</summary>
+public interface IOutboxReader
+{
+    /// <summary>The newest messages first, optionally only those to <paramref name="to"/> (compared ignoring case).</summary>
+    Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken);
+}
+
+/// <summary>One stored message, in the shape <c>/api/dev/outbox</c> returns.</summary>
+/// <param name="Id">The message key.</param>
+/// <param name="To">The recipient address.</param>
+/// <param name="Subject">The subject.</param>
+/// <param name="Text">The plain-text body.</param>
+/// <param name="Html">The HTML body.</param>
+/// <param name="SentAt">When it was stored.</param>
+/// <param name="Category">The <see cref="EmailKind"/> name.</param>
+/// <param name="NegotiationId">The negotiation.</param>
+/// <param name="PartnerId">The partner, when the message concerns one.</param>
+/// <param name="ReplyTo">The reply-to address, when there is one.</param>
+public sealed record OutboxMessage(string Id, string To, string Subject, string Text, string Html, DateTimeOffset SentAt, string Category, string NegotiationId, string? PartnerId, string? ReplyTo);

@@ -1,0 +1,37 @@
+using LaaWorkflow.Email.Storage;
+
+namespace LaaWorkflow.Email.Transports.Outbox;
+
+/// <summary>The local transport: stores each message instead of sending it.</summary>
+/// <remarks>Idempotent because the store inserts only when the key is absent: a repeated send finds the row and does nothing.</remarks>
+internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
+{
+    private readonly IOutboxStore _store;
+    private readonly TimeProvider _time;
+
+    public OutboxEmailSender(IOutboxStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+    }
+
+    public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var stored = new OutboxMessage(
+            message.Key,
+            message.To.Email,
+            message.Subject,
+            message.Text,
+            message.Html,
+            _time.GetUtcNow(),
+            message.Kind.ToString(),
+            message.NegotiationId,
+            message.PartnerId,
+            message.ReplyTo?.Email);
+        return await _store.TryAddAsync(stored, cancellationToken) ? EmailSendResult.Sent : EmailSendResult.AlreadySent;
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken) =>
+        _store.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to.Trim(), Math.Clamp(top, 1, 1000), cancellationToken);
+}

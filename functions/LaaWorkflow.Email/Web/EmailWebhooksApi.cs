@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LaaWorkflow.Email;
+
+/// <summary>SendGrid's webhooks: Inbound Parse (<c>POST /api/email/inbound</c>) and the Event Webhook (<c>POST /api/email/events</c>).</summary>
+public static class EmailWebhooksApi
+{
+    /// <summary>Maps both webhooks. Both are anonymous to the host's admin keys: Inbound Parse checks a shared secret, events an ECDSA signature.</summary>
+    public static IEndpointRouteBuilder MapEmailWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/email").WithTags("Email webhooks");
+        group.MapPost("/inbound", () => TypedResults.StatusCode(StatusCodes.Status501NotImplemented)).DisableAntiforgery();
+        group.MapPost("/events", () => TypedResults.StatusCode(StatusCodes.Status501NotImplemented));
+        return app;
+    }
+}

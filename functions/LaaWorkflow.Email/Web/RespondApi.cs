@@ -1,0 +1,103 @@
+using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Email.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace LaaWorkflow.Email;
+
+/// <summary>The partner answer pages: <c>GET/POST /api/respond/{token}</c>.</summary>
+public static class RespondApi
+{
+    /// <summary>Maps <c>GET /api/respond/{token}</c> (the choice page; records nothing) and <c>POST</c> (records once).</summary>
+    public static IEndpointRouteBuilder MapRespondApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/respond").WithTags("Answers");
+        group.MapGet("/{token}", ShowAsync);
+        group.MapPost("/{token}", RecordAsync).DisableAntiforgery();
+        return app;
+    }
+
+    // Mail scanners fetch every link in an email, so this only reads.
+    internal static async Task<ContentHttpResult> ShowAsync(string token, AnswerTokenService tokens, AnswerRecorder recorder, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var verified = Verify(token, tokens, loggers);
+        if (verified.Problem is not null)
+        {
+            return verified.Problem;
+        }
+
+        var peek = await recorder.PeekAsync(verified.Token!, cancellationToken);
+        return peek.Status switch
+        {
+            RecordStatus.Recorded => Html(StatusCodes.Status200OK, AnswerPages.Choice(peek.View!, verified.Token!)),
+            RecordStatus.AlreadyRecorded => Html(StatusCodes.Status200OK, AnswerPages.Confirmed(peek.Answer!, peek.View, repeated: true)),
+            RecordStatus.Closed => Html(StatusCodes.Status410Gone, AnswerPages.Problem("This consultation is closed", peek.Reason!)),
+            RecordStatus.NotFound => NotFoundPage(),
+            _ => UnavailablePage(),
+        };
+    }
+
+    internal static async Task<ContentHttpResult> RecordAsync(string token, HttpRequest request, AnswerTokenService tokens, AnswerRecorder recorder, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var verified = Verify(token, tokens, loggers);
+        if (verified.Problem is not null)
+        {
+            return verified.Problem;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", "Please answer with the form on the page."));
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var comment = form["comment"].ToString().Trim();
+        var parsed = AnswerForm.Parse(form["decision"].ToString(), comment);
+        if (parsed.Error is not null)
+        {
+            var peek = await recorder.PeekAsync(verified.Token!, cancellationToken);
+            return peek.View is null
+                ? Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", parsed.Error))
+                : Html(StatusCodes.Status400BadRequest, AnswerPages.Choice(peek.View, verified.Token!, parsed.Error, comment));
+        }
+
+        var t = verified.Token!;
+        var outcome = await recorder.RecordAsync(
+            new AnswerSubmission(t.NegotiationId, t.PartnerId, t.Round, parsed.Decision, parsed.Comment, AnswerSource.EmailLink, time.GetUtcNow()),
+            cancellationToken);
+        return outcome.Status switch
+        {
+            RecordStatus.Recorded => Html(StatusCodes.Status200OK, AnswerPages.Confirmed(outcome.Answer!, outcome.View, repeated: false)),
+            RecordStatus.AlreadyRecorded => Html(StatusCodes.Status200OK, AnswerPages.Confirmed(outcome.Answer!, outcome.View, repeated: true)),
+            RecordStatus.Closed => Html(StatusCodes.Status410Gone, AnswerPages.Problem("This consultation is closed", outcome.Reason!)),
+            RecordStatus.NotFound => NotFoundPage(),
+            _ => UnavailablePage(),
+        };
+    }
+
+    private static (AnswerToken? Token, ContentHttpResult? Problem) Verify(string token, AnswerTokenService tokens, ILoggerFactory loggers)
+    {
+        var result = tokens.Verify(token);
+        if (result.IsValid)
+        {
+            return (result.Token, null);
+        }
+
+        Logs.TokenRefused(loggers.CreateLogger(typeof(RespondApi)), result.Token?.NegotiationId ?? "unknown", result.Status);
+        return result.Status == TokenVerificationStatus.Expired
+            ? (null, Html(StatusCodes.Status410Gone, AnswerPages.Problem("This link has expired", result.Message)))
+            : (null, Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("This link cannot be used", result.Message)));
+    }
+
+    private static ContentHttpResult NotFoundPage() =>
+        Html(StatusCodes.Status404NotFound, AnswerPages.Problem("We could not find this consultation", "The negotiation or partner this link names no longer exists. Please contact the LSP lead."));
+
+    private static ContentHttpResult UnavailablePage() =>
+        Html(StatusCodes.Status503ServiceUnavailable, AnswerPages.Problem("Please try again", "We could not record your answer just now. Please try again in a few minutes; answering twice is safe."));
+
+    private static ContentHttpResult Html(int status, string html) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
+}

@@ -1,0 +1,37 @@
+using LaaWorkflow.Email.Transports.Outbox;
+using LaaWorkflow.Functions.Hosting;
+using LaaWorkflow.Functions.Problems;
+using LaaWorkflow.Functions.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace LaaWorkflow.Functions.Api.Dev;
+
+/// <summary>
+/// Local development routes: the outbox's messages and the virtual clock. Mapped only when
+/// <c>Host:DevRoutes</c> is on, so in production they do not exist at all (404), key or not.
+/// </summary>
+internal static partial class DevApi
+{
+    public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<FunctionHostOptions>>().Value.DevRoutes)
+        {
+            return app;
+        }
+        var group = app.MapGroup("/api/dev").RequireAuthorization(AdminKeyAuthenticationHandler.Policy).WithTags("Development");
+        group.MapGet("/outbox", ReadOutboxAsync).WithName("DevOutbox");
+        MapClock(group);
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<OutboxMessage>>, ValidationProblem>> ReadOutboxAsync(
+        IOutboxReader outbox, string? to, int? top, CancellationToken cancellationToken)
+    {
+        if (top is < 1 or > 1000)
+        {
+            return ProblemDetailsSetup.Validation(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 1000."] });
+        }
+        return TypedResults.Ok(await outbox.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to, top ?? 100, cancellationToken));
+    }
+}

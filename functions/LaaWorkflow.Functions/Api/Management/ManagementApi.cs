@@ -1,0 +1,268 @@
+using System.Text.Json;
+using LaaWorkflow.Durable;
+using LaaWorkflow.Durable.Client;
+using LaaWorkflow.Functions.Hosting;
+using LaaWorkflow.Functions.Problems;
+using LaaWorkflow.Functions.Security;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace LaaWorkflow.Functions.Api.Management;
+
+/// <summary>
+/// The Durable Functions compatible management API under /runtime/webhooks/durabletask: same
+/// routes, query parameters, status codes, headers and JSON shapes, so tools written for Durable
+/// Functions (and its monitor) work against this host.
+/// </summary>
+internal static class ManagementApi
+{
+    public const string ContinuationHeader = "x-ms-continuation-token";
+    private const string RetryAfterSeconds = "10";
+
+    public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(HttpManagementPayload.RoutePrefix)
+            .RequireAuthorization(AdminKeyAuthenticationHandler.Policy)
+            .WithTags("Orchestration management");
+        group.MapGet("/instances/{instanceId}", GetInstanceAsync).WithName("GetInstance");
+        group.MapGet("/instances", ListInstancesAsync).WithName("ListInstances");
+        group.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseEvent");
+        group.MapPost("/instances/{instanceId}/terminate", TerminateAsync).WithName("Terminate");
+        group.MapPost("/instances/{instanceId}/suspend", SuspendAsync).WithName("Suspend");
+        group.MapPost("/instances/{instanceId}/resume", ResumeAsync).WithName("Resume");
+        group.MapPost("/instances/{instanceId}/rewind", RewindAsync).WithName("Rewind");
+        group.MapPost("/instances/{instanceId}/restart", RestartAsync).WithName("Restart");
+        group.MapDelete("/instances/{instanceId}", PurgeInstanceAsync).WithName("PurgeInstance");
+        group.MapDelete("/instances", PurgeInstancesAsync).WithName("PurgeInstances");
+        group.MapPost("/orchestrators/{functionName}/{instanceId?}", StartAsync).WithName("StartOrchestration");
+        return app;
+    }
+
+    private static async Task<Results<Ok<InstanceStatus>, Accepted<InstanceStatus>, JsonHttpResult<InstanceStatus>, ProblemHttpResult>> GetInstanceAsync(
+        string instanceId, DurableTaskClient client, HttpContext http,
+        bool? showHistory, bool? showHistoryOutput, bool? showInput, bool? returnInternalServerErrorOnFailure,
+        CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null)
+        {
+            return ProblemDetailsSetup.NotFound($"No orchestration instance has the id '{instanceId}'.");
+        }
+        var history = showHistory == true
+            ? HistoryShape.Shape(await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken), showHistoryOutput == true)
+            : null;
+        var status = InstanceStatus.From(metadata, showInput != false, history);
+        switch (metadata.RuntimeStatus)
+        {
+            case OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew:
+                // Still working: 202 tells a poller where to look again and how long to wait.
+                http.Response.Headers.RetryAfter = RetryAfterSeconds;
+                return TypedResults.Accepted(http.Request.GetEncodedUrl(), status);
+            case OrchestrationRuntimeStatus.Failed when returnInternalServerErrorOnFailure == true:
+                return TypedResults.Json(status, statusCode: StatusCodes.Status500InternalServerError);
+            default:
+                return TypedResults.Ok(status);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InstanceStatus>>, ValidationProblem>> ListInstancesAsync(
+        DurableTaskClient client, HttpContext http,
+        string? runtimeStatus, DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? instanceIdPrefix,
+        bool? showInput, int? top, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var statuses = ParseStatuses(runtimeStatus, errors);
+        if (top is < 1)
+        {
+            errors["top"] = ["top must be a positive number."];
+        }
+        if (errors.Count > 0)
+        {
+            return ProblemDetailsSetup.Validation(errors);
+        }
+        var query = new OrchestrationQuery
+        {
+            Statuses = statuses,
+            CreatedFrom = createdTimeFrom,
+            CreatedTo = createdTimeTo,
+            InstanceIdPrefix = string.IsNullOrEmpty(instanceIdPrefix) ? null : instanceIdPrefix,
+            PageSize = Math.Min(top ?? OrchestrationQuery.DefaultPageSize, OrchestrationQuery.DefaultPageSize),
+            ContinuationToken = http.Request.Headers.TryGetValue(ContinuationHeader, out var token) && !string.IsNullOrEmpty(token) ? token.ToString() : null,
+            FetchInputsAndOutputs = true,
+        };
+        var page = await client.GetInstancesPageAsync(query, cancellationToken);
+        if (page.ContinuationToken is not null)
+        {
+            http.Response.Headers[ContinuationHeader] = page.ContinuationToken;
+        }
+        IReadOnlyList<InstanceStatus> body = [.. page.Instances.Select(instance => InstanceStatus.From(instance, showInput == true, null))];
+        return TypedResults.Ok(body);
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> RaiseEventAsync(
+        string instanceId, string eventName, DurableTaskClient client, HttpRequest request, CancellationToken cancellationToken)
+    {
+        object? payload = null;
+        if (request.ContentLength is not 0)
+        {
+            try
+            {
+                payload = await JsonSerializer.DeserializeAsync<JsonElement?>(request.Body, cancellationToken: cancellationToken);
+            }
+            catch (JsonException error)
+            {
+                return ProblemDetailsSetup.BadRequest($"The event data is not valid JSON: {error.Message}");
+            }
+        }
+        return await WhenActiveAsync(instanceId, client, cancellationToken,
+            () => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken));
+    }
+
+    private static Task<Results<Accepted, ProblemHttpResult>> TerminateAsync(
+        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        WhenActiveAsync(instanceId, client, cancellationToken,
+            () => client.TerminateInstanceAsync(instanceId, reason, recursive: true, cancellationToken));
+
+    private static Task<Results<Accepted, ProblemHttpResult>> SuspendAsync(
+        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        WhenActiveAsync(instanceId, client, cancellationToken, () => client.SuspendInstanceAsync(instanceId, reason, cancellationToken));
+
+    private static Task<Results<Accepted, ProblemHttpResult>> ResumeAsync(
+        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        WhenActiveAsync(instanceId, client, cancellationToken, () => client.ResumeInstanceAsync(instanceId, reason, cancellationToken));
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> RewindAsync(
+        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
+        if (metadata is null)
+        {
+            return ProblemDetailsSetup.NotFound($"No orchestration instance has the id '{instanceId}'.");
+        }
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Failed)
+        {
+            return ProblemDetailsSetup.Gone($"Only a failed instance can be rewound; '{instanceId}' is {metadata.RuntimeStatus}.");
+        }
+        await client.RewindInstanceAsync(instanceId, reason, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> RestartAsync(
+        string instanceId, bool? restartWithNewInstanceId, DurableTaskClient client, HttpRequest request,
+        IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(instanceId, cancellation: cancellationToken) is null)
+        {
+            return ProblemDetailsSetup.NotFound($"No orchestration instance has the id '{instanceId}'.");
+        }
+        var restarted = await client.RestartAsync(instanceId, restartWithNewInstanceId == true, cancellationToken);
+        return Started(request, restarted, durable.Value.HubName);
+    }
+
+    private static async Task<Results<Ok<PurgeHistoryResult>, ProblemHttpResult>> PurgeInstanceAsync(
+        string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
+        return result.PurgedInstanceCount == 0
+            ? ProblemDetailsSetup.NotFound($"No finished orchestration instance has the id '{instanceId}'.")
+            : TypedResults.Ok(new PurgeHistoryResult(result.PurgedInstanceCount));
+    }
+
+    private static async Task<Results<Ok<PurgeHistoryResult>, ValidationProblem, ProblemHttpResult>> PurgeInstancesAsync(
+        DurableTaskClient client, DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? runtimeStatus,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var statuses = ParseStatuses(runtimeStatus, errors);
+        if (createdTimeFrom is null)
+        {
+            // As in Durable Functions: a purge of many instances must say where to start.
+            errors["createdTimeFrom"] = ["createdTimeFrom is required."];
+        }
+        if (errors.Count > 0)
+        {
+            return ProblemDetailsSetup.Validation(errors);
+        }
+        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(createdTimeFrom, createdTimeTo, statuses), cancellationToken);
+        return result.PurgedInstanceCount == 0
+            ? ProblemDetailsSetup.NotFound("No finished instance matched the filter.")
+            : TypedResults.Ok(new PurgeHistoryResult(result.PurgedInstanceCount));
+    }
+
+    private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> StartAsync(
+        string functionName, string? instanceId, DurableTaskClient client, HttpRequest request,
+        IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+    {
+        object? input = null;
+        if (request.ContentLength is not 0 && request.HasJsonContentType())
+        {
+            try
+            {
+                input = await JsonSerializer.DeserializeAsync<JsonElement?>(request.Body, cancellationToken: cancellationToken);
+            }
+            catch (JsonException error)
+            {
+                return ProblemDetailsSetup.BadRequest($"The input is not valid JSON: {error.Message}");
+            }
+        }
+        try
+        {
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            return Started(request, id, durable.Value.HubName);
+        }
+        catch (InvalidOperationException error)
+        {
+            return TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict, title: "The instance already exists.");
+        }
+    }
+
+    /// <summary>202 with the management payload and the status URL in Location, as CreateCheckStatusResponse does.</summary>
+    internal static Accepted<HttpManagementPayload> Started(HttpRequest request, string instanceId, string taskHub)
+    {
+        var payload = HttpManagementPayload.For(request, instanceId, taskHub);
+        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return TypedResults.Accepted(payload.StatusQueryGetUri, payload);
+    }
+
+    /// <summary>Runs an operation that only makes sense while the instance can still change: 404 unknown, 410 finished.</summary>
+    private static async Task<Results<Accepted, ProblemHttpResult>> WhenActiveAsync(
+        string instanceId, DurableTaskClient client, CancellationToken cancellationToken, Func<Task> operation)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
+        if (metadata is null)
+        {
+            return ProblemDetailsSetup.NotFound($"No orchestration instance has the id '{instanceId}'.");
+        }
+        if (metadata.IsCompleted)
+        {
+            return ProblemDetailsSetup.Gone($"The instance '{instanceId}' has already finished ({metadata.RuntimeStatus}).");
+        }
+        await operation();
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static List<OrchestrationRuntimeStatus>? ParseStatuses(string? runtimeStatus, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(runtimeStatus))
+        {
+            return null;
+        }
+        var statuses = new List<OrchestrationRuntimeStatus>();
+        foreach (var name in runtimeStatus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<OrchestrationRuntimeStatus>(name, ignoreCase: true, out var status) && Enum.IsDefined(status))
+            {
+                statuses.Add(status);
+            }
+            else
+            {
+                errors["runtimeStatus"] = [$"'{name}' is not a runtime status; use {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())}."];
+            }
+        }
+        return statuses;
+    }
+}
+
+/// <summary>The body of a purge answer, as in Durable Functions.</summary>
+internal sealed record PurgeHistoryResult(int InstancesDeleted);

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using LaaWorkflow.Negotiation.Api;
+
+namespace LaaWorkflow.Functions.Demo;
+
+internal sealed partial class DemoDriver
+{
+    /// <summary>What the driver knows of one negotiation: its request, its last view, and what it has done for it.</summary>
+    private sealed class Negotiation(string area, int areaIndex, string id, NegotiationRequest request)
+    {
+        private int _timelineSeen;
+
+        public string Area { get; } = area;
+        public int AreaIndex { get; } = areaIndex;
+        public string Id { get; } = id;
+        public NegotiationRequest Request { get; } = request;
+        public string Phase { get; private set; } = "draft";
+        public int Round { get; private set; } = 1;
+        public JsonObject? View { get; private set; }
+        public Dictionary<string, int> Invitations { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Answered { get; } = new(StringComparer.Ordinal);
+        public HashSet<int> Revised { get; } = [];
+        public HashSet<string> Decided { get; } = new(StringComparer.Ordinal);
+
+        public int? PartnerIndex(string partnerId)
+        {
+            for (var i = 0; i < Request.Partners!.Count; i++)
+            {
+                if (Request.Partners[i]?.Id == partnerId)
+                {
+                    return i;
+                }
+            }
+            return null;
+        }
+
+        public string PartnerName(string partnerId) => Request.Partners!.FirstOrDefault(p => p?.Id == partnerId)?.Name ?? partnerId;
+
+        public void Update(JsonObject view)
+        {
+            View = view;
+            Phase = view["phase"]?.GetValue<string>() ?? Phase;
+            Round = view["round"]?.GetValue<int>() ?? Round;
+        }
+
+        public IEnumerable<(DateTimeOffset At, string Text)> NewTimelineEntries(JsonObject view)
+        {
+            var timeline = view["timeline"] as JsonArray ?? [];
+            for (; _timelineSeen < timeline.Count; _timelineSeen++)
+            {
+                var entry = timeline[_timelineSeen];
+                yield return (entry?["at"]?.GetValue<DateTimeOffset>() ?? default, entry?["text"]?.GetValue<string>() ?? entry?.ToJsonString() ?? "");
+            }
+        }
+
+        public bool HasChangesRequested(JsonObject view) =>
+            (view["partners"] as JsonArray ?? []).Any(p => p?["status"]?.GetValue<string>() == "changesRequested");
+
+        /// <summary>The LSP lead's answer to requested changes: the same targets with the last year eased by a tenth.</summary>
+        public IReadOnlyList<TargetRequest?> RevisedTargets() =>
+        [
+            .. Request.Targets!.Select(t => t is null || t.Trajectory is null ? t : new TargetRequest
+            {
+                Indicator = t.Indicator,
+                Kind = t.Kind,
+                LeadPartners = t.LeadPartners,
+                Baseline = t.Baseline,
+                Trajectory = t.Trajectory.ToDictionary(
+                    pair => pair.Key,
+                    pair => pair.Key == "2010/11" && t.Baseline is { } baseline ? Math.Round(pair.Value - ((pair.Value - baseline) / 10m), 1) : pair.Value),
+            }),
+        ];
+
+        public DemoOutcome Outcome()
+        {
+            var partners = View?["partners"] as JsonArray ?? [];
+            var endorsed = partners.Count(p => p?["status"]?.GetValue<string>() == "endorsed");
+            var outcome = View?["outcome"];
+            var details = outcome?["summary"]?.GetValue<string>() ?? (View?["documentUrl"]?.GetValue<string>() ?? "");
+            if (View?["documentUrl"]?.GetValue<string>() is { } document)
+            {
+                details = $"{details} {document}".Trim();
+            }
+            return new DemoOutcome(Area, Phase, endorsed, partners.Count, outcome?["at"]?.GetValue<DateTimeOffset>(), details,
+                Phase is "finalised" or "deadlineMissed" or "withdrawn");
+        }
+    }
+}

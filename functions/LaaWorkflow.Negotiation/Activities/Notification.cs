@@ -1,0 +1,60 @@
+using LaaWorkflow.Email;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Orchestrations;
+
+namespace LaaWorkflow.Negotiation.Activities;
+
+/// <summary>
+/// An email the orchestrations want sent: its business key (stable across retries and replays, so the sender sends it
+/// once), its kind and recipient, and what its template needs. The activity renders and sends it.
+/// </summary>
+internal sealed record Notification(
+    string Key,
+    EmailKind Kind,
+    string NegotiationId,
+    AgreementHeader Header,
+    Contact To,
+    DateTime Deadline)
+{
+    /// <summary>The partner the email is about, if any.</summary>
+    public Partner? Partner { get; init; }
+
+    /// <summary>The consultation round (for answer links).</summary>
+    public int Round { get; init; } = 1;
+
+    /// <summary>Copied in, for example the partner's contact on an escalation.</summary>
+    public Contact? Cc { get; init; }
+
+    /// <summary>The targets the email lists.</summary>
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+
+    /// <summary>Which reminder this is (1 for the first).</summary>
+    public int ReminderNumber { get; init; }
+
+    /// <summary>The rung of the escalation ladder (1 for the first).</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>For the lead's digest and the Government Office submission: each partner's standing.</summary>
+    public IReadOnlyList<PartnerLine> Partners { get; init; } = [];
+
+    /// <summary>For the lead's digest: how many partners have answered.</summary>
+    public int AnsweredCount { get; init; }
+
+    /// <summary>For an answer notice: the decision.</summary>
+    public AnswerDecision? Decision { get; init; }
+
+    /// <summary>For an answer notice or a rejection: the comment.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>For a missed deadline or a withdrawal: the reasons.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>For the final notice: the document.</summary>
+    public Uri? DocumentUrl { get; init; }
+
+    /// <summary>For the final notice: when it was finalised.</summary>
+    public DateTime? FinalisedAt { get; init; }
+}
+
+/// <summary>A partner's standing as an email lists it.</summary>
+internal sealed record PartnerLine(string PartnerName, string Status, string? Detail = null, int EscalationLevel = 0);

@@ -1,0 +1,85 @@
+using LaaWorkflow.Durable;
+using LaaWorkflow.Email;
+using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Email.Templates;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Reference;
+using AnswerDecision = LaaWorkflow.Negotiation.Domain.AnswerDecision;
+using EmailDecision = LaaWorkflow.Email.Answers.AnswerDecision;
+
+namespace LaaWorkflow.Negotiation.Activities;
+
+/// <summary>
+/// Renders and sends one email. The sender is idempotent by the notification's business key, so a redelivered activity
+/// sends nothing twice.
+/// </summary>
+internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory links) : TaskActivity<Notification, bool>
+{
+    /// <summary>Answer links keep working a little past the sign-off deadline, so a late answer gets a clear page rather than an expired one.</summary>
+    private static readonly TimeSpan s_linkGrace = TimeSpan.FromDays(30);
+
+    public override async Task<bool> RunAsync(TaskActivityContext context, Notification input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (rendered, replyTo) = Render(input);
+        var message = new EmailMessage(
+            input.Key,
+            input.Kind,
+            new EmailAddress(input.To.Email, input.To.Name),
+            rendered.Subject,
+            rendered.Text,
+            rendered.Html,
+            input.NegotiationId,
+            input.Partner?.Id,
+            replyTo,
+            input.Cc is null ? null : [new EmailAddress(input.Cc.Email, input.Cc.Name)]);
+        return await sender.SendAsync(message, CancellationToken.None) == EmailSendResult.Sent;
+    }
+
+    internal static IReadOnlyList<TargetLine> Lines(IEnumerable<Target> targets) =>
+    [
+        .. targets.Select(t => new TargetLine(
+            t.Indicator,
+            NationalIndicatorSet.TryGet(t.Indicator, out var ni) && t.Kind != TargetKind.Local ? ni.Title : t.Kind == TargetKind.Local ? "Local target" : t.Indicator,
+            t.Kind.ToString().ToLowerInvariant(),
+            t.Baseline,
+            [.. t.Trajectory.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => new TrajectoryPoint(y.Key, y.Value))])),
+    ];
+
+    private (RenderedEmail Rendered, EmailAddress? ReplyTo) Render(Notification n)
+    {
+        var summary = new AgreementSummary(n.Header.Area, n.Header.ResponsibleAuthority, n.Header.Period, new DateTimeOffset(n.Deadline, TimeSpan.Zero));
+        var partners = n.Partners.Select(p => new PartnerStatusLine(p.PartnerName, p.Status, p.Detail, p.EscalationLevel)).ToList();
+        AnswerLinks? answer = n.Partner is null
+            ? null
+            : links.Create(n.NegotiationId, n.Partner.Id, n.Round, new DateTimeOffset(n.Header.SignOffDeadline + s_linkGrace, TimeSpan.Zero));
+        var targets = Lines(n.Targets);
+        return n.Kind switch
+        {
+            EmailKind.PartnerInvitation => (EmailTemplates.PartnerInvitation(
+                new PartnerInvitationModel(summary, n.To.Name, n.Partner!.Name, targets, answer!, n.Round)), answer!.ReplyTo),
+            EmailKind.PartnerReminder => (EmailTemplates.PartnerReminder(
+                new PartnerReminderModel(summary, n.To.Name, n.Partner!.Name, targets, answer!, n.Round, n.ReminderNumber)), answer!.ReplyTo),
+            EmailKind.EscalationNotice => (EmailTemplates.EscalationNotice(
+                new EscalationNoticeModel(summary, n.To.Name, n.Partner!.Name, n.Partner.Contact.Name, n.EscalationLevel, targets, answer!, n.Round)), answer!.ReplyTo),
+            EmailKind.LeadDigest => (EmailTemplates.LeadDigest(
+                new LeadDigestModel(summary, n.To.Name, partners, n.AnsweredCount, n.AnsweredCount + partners.Count)), null),
+            EmailKind.LeadAnswerNotice => (EmailTemplates.LeadAnswerNotice(
+                new LeadAnswerNoticeModel(summary, n.To.Name, n.Partner?.Name ?? "Government Office " + n.Header.GovernmentOffice, ToEmail(n.Decision ?? AnswerDecision.RequestChanges), n.Comment, n.Round)), null),
+            EmailKind.GovernmentOfficeSubmission => (EmailTemplates.GovernmentOfficeSubmission(
+                new GovernmentOfficeSubmissionModel(summary, n.To.Name, n.Header.GovernmentOffice, targets, partners, null)), null),
+            EmailKind.FinalAgreementNotice => (EmailTemplates.FinalAgreementNotice(
+                new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? n.Deadline, TimeSpan.Zero))), null),
+            EmailKind.DeadlineMissedNotice => (EmailTemplates.DeadlineMissedNotice(
+                new DeadlineMissedNoticeModel(summary, n.To.Name, n.Reasons, partners)), null),
+            _ => throw new ArgumentException($"The negotiation workflow does not send {n.Kind} emails.", nameof(n)),
+        };
+    }
+
+    private static EmailDecision ToEmail(AnswerDecision decision) => decision switch
+    {
+        AnswerDecision.Endorse => EmailDecision.Endorse,
+        AnswerDecision.Object => EmailDecision.Object,
+        _ => EmailDecision.RequestChanges,
+    };
+}

@@ -1,0 +1,102 @@
+namespace LaaWorkflow.Negotiation.Api;
+
+/// <summary>
+/// The body of <c>POST /api/negotiations</c>: the LSP lead's draft agreement. Every member is nullable because it comes
+/// off the wire as written; <see cref="Validation.NegotiationValidator"/> names whatever is missing or wrong.
+/// </summary>
+public sealed class NegotiationRequest
+{
+    /// <summary>The area, for example <c>Sunderland</c>.</summary>
+    public string? Area { get; init; }
+
+    /// <summary>The responsible local authority that leads the LSP.</summary>
+    public string? ResponsibleAuthority { get; init; }
+
+    /// <summary>The Government Office region negotiating the agreement.</summary>
+    public string? GovernmentOffice { get; init; }
+
+    /// <summary>The three-year period, for example <c>2008-2011</c>.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The LSP lead who revises the draft and receives digests.</summary>
+    public ContactRequest? LspLead { get; init; }
+
+    /// <summary>The Government Office negotiator who approves the final draft.</summary>
+    public ContactRequest? GovernmentOfficeNegotiator { get; init; }
+
+    /// <summary>The partner authorities consulted on the draft.</summary>
+    public IReadOnlyList<PartnerRequest?>? Partners { get; init; }
+
+    /// <summary>Designated, statutory and local targets.</summary>
+    public IReadOnlyList<TargetRequest?>? Targets { get; init; }
+
+    /// <summary>The consultation timetable.</summary>
+    public TimetableRequest? Timetable { get; init; }
+}
+
+/// <summary>A named person reached by email.</summary>
+public sealed class ContactRequest
+{
+    /// <summary>The person's name or role.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The email address.</summary>
+    public string? Email { get; init; }
+}
+
+/// <summary>A partner authority consulted on the draft.</summary>
+public sealed class PartnerRequest
+{
+    /// <summary>A short id, unique within the negotiation, for example <c>northumbria-police</c>.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The partner's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The partner body category, one of <see cref="Reference.PartnerBodies.All"/>.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The officer who answers the consultation.</summary>
+    public ContactRequest? Contact { get; init; }
+
+    /// <summary>Who is told, in order, when the partner does not answer by the deadline.</summary>
+    public IReadOnlyList<ContactRequest?>? Escalation { get; init; }
+}
+
+/// <summary>One target of the draft.</summary>
+public sealed class TargetRequest
+{
+    /// <summary>The indicator code (<c>NI 16</c>) for designated and statutory targets, free text for local ones.</summary>
+    public string? Indicator { get; init; }
+
+    /// <summary><c>designated</c>, <c>statutory</c> or <c>local</c>.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Ids of the partners who lead on the target.</summary>
+    public IReadOnlyList<string?>? LeadPartners { get; init; }
+
+    /// <summary>The baseline value.</summary>
+    public decimal? Baseline { get; init; }
+
+    /// <summary>The target value for each year of the period, keyed <c>2008/09</c>, <c>2009/10</c>, <c>2010/11</c>.</summary>
+    public IReadOnlyDictionary<string, decimal>? Trajectory { get; init; }
+}
+
+/// <summary>The consultation timetable.</summary>
+public sealed class TimetableRequest
+{
+    /// <summary>When the partners are invited.</summary>
+    public DateTimeOffset? ConsultationOpens { get; init; }
+
+    /// <summary>When the partners' answers are due.</summary>
+    public DateTimeOffset? ResponseDeadline { get; init; }
+
+    /// <summary>When the agreement must be signed off.</summary>
+    public DateTimeOffset? SignOffDeadline { get; init; }
+
+    /// <summary>Days before the response deadline on which outstanding partners are reminded, for example 14, 7, 2.</summary>
+    public IReadOnlyList<int>? ReminderDaysBefore { get; init; }
+
+    /// <summary>Days between escalations up a partner's ladder once the response deadline has passed.</summary>
+    public int? EscalationEveryDays { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace LaaWorkflow.Negotiation.Api;
+
+/// <summary>The body of <c>POST /api/negotiations/{id}/revisions</c>: the LSP lead's revised targets.</summary>
+public sealed class RevisionRequest
+{
+    /// <summary>The whole revised target list, in the same shape as the start request.</summary>
+    public IReadOnlyList<TargetRequest?>? Targets { get; init; }
+}
+
+/// <summary>The body of <c>POST /api/negotiations/{id}/government-office/decision</c>.</summary>
+public sealed class GovernmentOfficeDecisionRequest
+{
+    /// <summary>True to approve the draft, false to send it back for revision.</summary>
+    public bool? Approved { get; init; }
+
+    /// <summary>The negotiator's comment; required when rejecting.</summary>
+    public string? Comment { get; init; }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Reference;
+
+namespace LaaWorkflow.Negotiation.Documents;
+
+/// <summary>
+/// Renders the signed-off agreement as one self-contained, printable HTML page: no scripts, no external styles or
+/// fonts, so it prints and archives as it is.
+/// </summary>
+internal static class AgreementDocumentRenderer
+{
+    private const string Style = """
+        body{font-family:Georgia,'Times New Roman',serif;color:#111;margin:2rem auto;max-width:60rem;line-height:1.4}
+        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #999;margin-top:2rem}
+        table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #bbb;padding:.3rem .4rem;text-align:left;vertical-align:top}
+        th{background:#eee}td.n{text-align:right;white-space:nowrap}.meta td{border:none;padding:.1rem .6rem .1rem 0}
+        .approval{border:2px solid #333;padding:.6rem 1rem;margin-top:1rem}
+        @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}tr{page-break-inside:avoid}}
+        """;
+
+    public static string Render(AgreementDocumentModel model)
+    {
+        var h = model.Header;
+        var years = model.Targets.SelectMany(t => t.Trajectory.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var partnerNames = model.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var html = new StringBuilder(16 * 1024);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
+            .Append("<title>").Append(E($"{h.Area} Local Area Agreement {h.Period}")).Append("</title>")
+            .Append("<style>").Append(Style).Append("</style></head><body>\n")
+            .Append("<h1>").Append(E($"{h.Area} Local Area Agreement {h.Period}")).Append("</h1>\n")
+            .Append("<table class=\"meta\">")
+            .Append(Row("Responsible local authority", h.ResponsibleAuthority))
+            .Append(Row("Government Office", h.GovernmentOffice))
+            .Append(Row("LSP lead", $"{model.LspLead.Name} <{model.LspLead.Email}>"))
+            .Append(Row("Agreement reference", model.NegotiationId))
+            .Append(Row("Approved", Date(model.ApprovedAt)))
+            .Append("</table>\n");
+
+        foreach (var kind in new[] { TargetKind.Designated, TargetKind.Statutory, TargetKind.Local })
+        {
+            var targets = model.Targets.Where(t => t.Kind == kind).ToList();
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+
+            html.Append("<h2>").Append(kind switch
+            {
+                TargetKind.Designated => "Designated improvement targets (National Indicator Set)",
+                TargetKind.Statutory => "Statutory education and early years targets",
+                _ => "Local targets",
+            }).Append(" (").Append(targets.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n<table><thead><tr><th>Indicator</th><th>Title</th><th>Lead partners</th><th>Baseline</th>");
+            foreach (var year in years)
+            {
+                html.Append("<th>").Append(E(year)).Append("</th>");
+            }
+
+            html.Append("</tr></thead><tbody>\n");
+            foreach (var t in targets)
+            {
+                var title = t.Kind != TargetKind.Local && NationalIndicatorSet.TryGet(t.Indicator, out var ni) ? ni.Title : "";
+                html.Append("<tr><td>").Append(E(t.Indicator)).Append("</td><td>").Append(E(title)).Append("</td><td>")
+                    .Append(E(string.Join(", ", t.LeadPartners.Select(id => partnerNames.GetValueOrDefault(id, id)))))
+                    .Append("</td><td class=\"n\">").Append(E(Number(t.Baseline))).Append("</td>");
+                foreach (var year in years)
+                {
+                    html.Append("<td class=\"n\">").Append(E(Number(t.Trajectory.TryGetValue(year, out var v) ? v : null))).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        html.Append("<h2>Partner endorsements</h2>\n<table><thead><tr><th>Partner</th><th>Body</th><th>Endorsed</th><th>Round</th><th>Recorded by</th></tr></thead><tbody>\n");
+        foreach (var partner in model.Partners)
+        {
+            var endorsement = model.Endorsements.FirstOrDefault(e => e.PartnerId == partner.Id);
+            html.Append("<tr><td>").Append(E(partner.Name)).Append("</td><td>").Append(E(partner.Body)).Append("</td><td>")
+                .Append(E(endorsement is null ? "not recorded" : Date(endorsement.EndorsedAt))).Append("</td><td class=\"n\">")
+                .Append(E(endorsement?.Round.ToString(CultureInfo.InvariantCulture) ?? "")).Append("</td><td>")
+                .Append(E(endorsement is null ? "" : SourceText(endorsement.Source))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n<div class=\"approval\"><h2>Government Office approval</h2><p>")
+            .Append(E($"Approved on {Date(model.ApprovedAt)} by {model.GovernmentOfficeNegotiator.Name}, Government Office {h.GovernmentOffice}."))
+            .Append("</p>");
+        if (!string.IsNullOrWhiteSpace(model.ApprovalComment))
+        {
+            html.Append("<p>").Append(E(model.ApprovalComment)).Append("</p>");
+        }
+
+        html.Append("</div>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    private static string Row(string label, string value) => $"<tr><td><strong>{E(label)}</strong></td><td>{E(value)}</td></tr>";
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string Date(DateTime at) => at.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+
+    private static string SourceText(AnswerSource source) => source switch
+    {
+        AnswerSource.EmailLink => "email link",
+        AnswerSource.EmailReply => "email reply",
+        AnswerSource.AdminOnBehalf => "admin on behalf",
+        _ => "system",
+    };
+}

@@ -1,0 +1,42 @@
+using LaaWorkflow.Negotiation.Domain;
+
+namespace LaaWorkflow.Negotiation.Orchestrations;
+
+/// <summary>The agreement orchestration's input.</summary>
+internal sealed record AgreementInput(string NegotiationId, DateTime CreatedAt, Agreement Agreement);
+
+/// <summary>How a negotiation ended: the agreement orchestration's output.</summary>
+internal sealed record AgreementOutcome(NegotiationPhase Phase, DateTime At, string Summary, IReadOnlyList<string> Reasons, Uri? DocumentUrl = null);
+
+/// <summary>One partner's consultation in one round: the partner sub-orchestration's input.</summary>
+internal sealed record PartnerConsultationInput(
+    string NegotiationId,
+    int Round,
+    Partner Partner,
+    AgreementHeader Header,
+    Contact LspLead,
+    IReadOnlyList<Target> Targets,
+    DateTime ResponseDeadline,
+    IReadOnlyList<int> ReminderDaysBefore,
+    int EscalationEveryDays);
+
+/// <summary>What every email and the document need to say which agreement they are about.</summary>
+internal sealed record AgreementHeader(string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline)
+{
+    public static AgreementHeader From(Agreement agreement) => new(
+        agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline);
+}
+
+/// <summary>How one partner's consultation in one round ended.</summary>
+internal sealed record PartnerOutcome(string PartnerId, int Round, PartnerStatus Status, DateTime? AnsweredAt, string? Comment, AnswerSource? Source, int EscalationLevel);
+
+/// <summary>The custom status the agreement orchestration publishes while it runs.</summary>
+internal sealed record AgreementStatus(
+    NegotiationPhase Phase,
+    int Round,
+    int Partners,
+    int Endorsed,
+    int Objected,
+    int ChangesRequested,
+    IReadOnlyList<string> Outstanding,
+    DateTime? NextDeadline);

@@ -1,0 +1,47 @@
+using LaaWorkflow.Negotiation.Domain;
+
+namespace LaaWorkflow.Negotiation.Orchestrations;
+
+/// <summary>A partner's answer, raised to the partner's consultation instance for the round.</summary>
+/// <param name="Decision">Endorse, object or request changes.</param>
+/// <param name="Comment">The reason or the requested changes.</param>
+/// <param name="Source">Email link, email reply or admin on behalf.</param>
+/// <param name="ReceivedAt">When the answer arrived.</param>
+/// <param name="RecordedBy">For an answer recorded on a partner's behalf: the admin and their reason.</param>
+internal sealed record PartnerAnswerEvent(AnswerDecision Decision, string? Comment, AnswerSource Source, DateTime ReceivedAt, string? RecordedBy = null)
+{
+    public const string Name = "PartnerAnswer";
+}
+
+/// <summary>What an admin asks a partner's consultation to do.</summary>
+internal enum PartnerCommandKind
+{
+    ResendInvitation,
+    RemindNow,
+    ExtendDeadline,
+    Withdraw,
+}
+
+/// <summary>An admin action on one partner's consultation; <paramref name="CommandId"/> keys its emails so a repeated delivery sends nothing twice.</summary>
+internal sealed record PartnerCommandEvent(PartnerCommandKind Kind, string CommandId, DateTime? NewDeadline = null, string? By = null)
+{
+    public const string Name = "PartnerCommand";
+}
+
+/// <summary>The LSP lead's revised targets.</summary>
+internal sealed record RevisionEvent(IReadOnlyList<Target> Targets, DateTime SubmittedAt, string RevisionId)
+{
+    public const string Name = "Revision";
+}
+
+/// <summary>The Government Office negotiator's decision on the draft.</summary>
+internal sealed record GovernmentOfficeDecisionEvent(bool Approved, string? Comment, DateTime DecidedAt, string DecisionId)
+{
+    public const string Name = "GovernmentOfficeDecision";
+}
+
+/// <summary>An admin withdraws the negotiation.</summary>
+internal sealed record WithdrawEvent(string Reason, DateTime At, string? By = null)
+{
+    public const string Name = "Withdraw";
+}

@@ -1,0 +1,471 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using LaaWorkflow.Negotiation.Api;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Reference;
+
+namespace LaaWorkflow.Negotiation.Validation;
+
+/// <summary>
+/// Checks a negotiation request against the LAA rules and reports every problem at once, each under the field it
+/// concerns, so the LSP lead can fix the whole draft in one go. Produces the validated <see cref="Agreement"/> only
+/// when there is nothing to report.
+/// </summary>
+internal static partial class NegotiationValidator
+{
+    /// <summary>At most 35 designated improvement targets (LAA guidance, 2008 round).</summary>
+    public const int MaxDesignatedTargets = 35;
+
+    internal static readonly IReadOnlyList<int> DefaultReminderDaysBefore = [14, 7, 2];
+    internal const int DefaultEscalationEveryDays = 5;
+
+    public static ValidationOutcome<Agreement> Validate(NegotiationRequest? request)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("body", "The request body is missing or is not a JSON object.");
+            return ValidationOutcome<Agreement>.Invalid(errors);
+        }
+
+        var area = Required(errors, "area", request.Area);
+        var authority = Required(errors, "responsibleAuthority", request.ResponsibleAuthority);
+        var region = ValidateRegion(errors, request.GovernmentOffice);
+        var years = ValidatePeriod(errors, request.Period);
+        var lead = ValidateContact(errors, "lspLead", request.LspLead);
+        var negotiator = ValidateContact(errors, "governmentOfficeNegotiator", request.GovernmentOfficeNegotiator);
+        var partners = ValidatePartners(errors, request.Partners);
+        var targets = ValidateTargets(errors, "targets", request.Targets, partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), years);
+        var timetable = ValidateTimetable(errors, request.Timetable);
+
+        return errors.IsEmpty
+            ? ValidationOutcome<Agreement>.Valid(new Agreement(
+                area!, authority!, region!, request.Period!.Trim(), lead!, negotiator!, partners, targets, timetable!))
+            : ValidationOutcome<Agreement>.Invalid(errors);
+    }
+
+    /// <summary>Checks a revision's targets against the agreement's partners and period.</summary>
+    public static ValidationOutcome<IReadOnlyList<Target>> ValidateRevision(RevisionRequest? request, Agreement agreement)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("body", "The request body is missing or is not a JSON object.");
+            return ValidationOutcome<IReadOnlyList<Target>>.Invalid(errors);
+        }
+
+        var partnerIds = agreement.Partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var targets = ValidateTargets(errors, "targets", request.Targets, partnerIds, YearsOf(agreement.Period));
+        return errors.IsEmpty
+            ? ValidationOutcome<IReadOnlyList<Target>>.Valid(targets)
+            : ValidationOutcome<IReadOnlyList<Target>>.Invalid(errors);
+    }
+
+    internal static IReadOnlyList<string>? YearsOf(string? period)
+    {
+        var match = PeriodPattern().Match(period?.Trim() ?? "");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var start = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var end = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        return end != start + 3
+            ? null
+            : [.. Enumerable.Range(start, 3).Select(y => string.Create(CultureInfo.InvariantCulture, $"{y}/{(y + 1) % 100:D2}"))];
+    }
+
+    private static string? Required(ValidationErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "Required.");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    private static string? ValidateRegion(ValidationErrors errors, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("governmentOffice", "Required.");
+            return null;
+        }
+
+        var region = GovernmentOfficeRegions.Find(value);
+        if (region is null)
+        {
+            errors.Add("governmentOffice", $"'{value}' is not a Government Office region; expected one of: {string.Join(", ", GovernmentOfficeRegions.All)}.");
+        }
+
+        return region;
+    }
+
+    private static IReadOnlyList<string>? ValidatePeriod(ValidationErrors errors, string? period)
+    {
+        if (string.IsNullOrWhiteSpace(period))
+        {
+            errors.Add("period", "Required.");
+            return null;
+        }
+
+        var years = YearsOf(period);
+        if (years is null)
+        {
+            errors.Add("period", $"'{period}' is not a three-year period such as '2008-2011'.");
+        }
+
+        return years;
+    }
+
+    private static Contact? ValidateContact(ValidationErrors errors, string field, ContactRequest? contact)
+    {
+        if (contact is null)
+        {
+            errors.Add(field, "Required.");
+            return null;
+        }
+
+        var name = Required(errors, field + ".name", contact.Name);
+        var email = ValidateEmail(errors, field + ".email", contact.Email);
+        return name is null || email is null ? null : new Contact(name, email);
+    }
+
+    private static string? ValidateEmail(ValidationErrors errors, string field, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            errors.Add(field, "An email address is required.");
+            return null;
+        }
+
+        var trimmed = email.Trim();
+        if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.', StringComparison.Ordinal))
+        {
+            errors.Add(field, $"'{email}' is not an email address.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private static List<Partner> ValidatePartners(ValidationErrors errors, IReadOnlyList<PartnerRequest?>? partners)
+    {
+        var result = new List<Partner>();
+        if (partners is null || partners.Count == 0)
+        {
+            errors.Add("partners", "At least one partner is required.");
+            return result;
+        }
+
+        var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < partners.Count; i++)
+        {
+            var field = $"partners[{i}]";
+            var partner = partners[i];
+            if (partner is null)
+            {
+                errors.Add(field, "Required.");
+                continue;
+            }
+
+            var id = Required(errors, field + ".id", partner.Id);
+            if (id is not null)
+            {
+                if (!PartnerIdPattern().IsMatch(id))
+                {
+                    errors.Add(field + ".id", $"'{id}' must be lower-case letters, digits and hyphens (for example 'northumbria-police').");
+                    id = null;
+                }
+                else if (!firstIndexById.TryAdd(id, i))
+                {
+                    errors.Add(field + ".id", $"Duplicate partner id '{id}' (already used by partners[{firstIndexById[id]}]).");
+                    id = null;
+                }
+            }
+
+            var name = Required(errors, field + ".name", partner.Name);
+            string? body = null;
+            if (string.IsNullOrWhiteSpace(partner.Body))
+            {
+                errors.Add(field + ".body", "Required.");
+            }
+            else if (PartnerBodies.Find(partner.Body) is { } known)
+            {
+                body = known.Body;
+            }
+            else
+            {
+                errors.Add(field + ".body", $"'{partner.Body}' is not a partner authority under the 2007 Act s104.");
+            }
+
+            var contact = ValidateContact(errors, field + ".contact", partner.Contact);
+            var ladder = new List<Contact>();
+            for (var j = 0; j < (partner.Escalation?.Count ?? 0); j++)
+            {
+                if (ValidateContact(errors, $"{field}.escalation[{j}]", partner.Escalation![j]) is { } rung)
+                {
+                    ladder.Add(rung);
+                }
+            }
+
+            if (id is not null && name is not null && body is not null && contact is not null)
+            {
+                result.Add(new Partner(id, name, body, contact, ladder));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<Target> ValidateTargets(
+        ValidationErrors errors,
+        string field,
+        IReadOnlyList<TargetRequest?>? targets,
+        IReadOnlySet<string> partnerIds,
+        IReadOnlyList<string>? years)
+    {
+        var result = new List<Target>();
+        if (targets is null || targets.Count == 0)
+        {
+            errors.Add(field, "At least one target is required.");
+            return result;
+        }
+
+        var designated = targets.Count(t => string.Equals(t?.Kind?.Trim(), "designated", StringComparison.OrdinalIgnoreCase));
+        if (designated > MaxDesignatedTargets)
+        {
+            errors.Add(field, $"{designated} designated targets; an agreement may designate at most {MaxDesignatedTargets}.");
+        }
+
+        var firstIndexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var path = $"{field}[{i}]";
+            var target = targets[i];
+            if (target is null)
+            {
+                errors.Add(path, "Required.");
+                continue;
+            }
+
+            var kind = ParseKind(errors, path + ".kind", target.Kind);
+            var indicator = ValidateIndicator(errors, path + ".indicator", target.Indicator, kind);
+            if (kind is { } k && indicator is not null && !firstIndexByKey.TryAdd(k + ":" + indicator, i))
+            {
+                errors.Add(path + ".indicator", $"'{indicator}' is already a {k.ToString().ToLowerInvariant()} target (targets[{firstIndexByKey[k + ":" + indicator]}]).");
+                indicator = null;
+            }
+
+            var leads = ValidateLeadPartners(errors, path + ".leadPartners", target.LeadPartners, partnerIds, kind);
+            if (kind == TargetKind.Designated && target.Baseline is null)
+            {
+                errors.Add(path + ".baseline", "A designated target needs a baseline.");
+            }
+
+            var trajectory = ValidateTrajectory(errors, path + ".trajectory", target.Trajectory, years, kind);
+            if (kind is { } ok && indicator is not null && leads is not null && trajectory is not null)
+            {
+                result.Add(new Target(indicator, ok, leads, target.Baseline, trajectory));
+            }
+        }
+
+        return result;
+    }
+
+    private static TargetKind? ParseKind(ValidationErrors errors, string field, string? kind)
+    {
+        switch (kind?.Trim().ToUpperInvariant())
+        {
+            case "DESIGNATED":
+                return TargetKind.Designated;
+            case "STATUTORY":
+                return TargetKind.Statutory;
+            case "LOCAL":
+                return TargetKind.Local;
+            case null or "":
+                errors.Add(field, "Required: 'designated', 'statutory' or 'local'.");
+                return null;
+            default:
+                errors.Add(field, $"'{kind}' is not a target kind; expected 'designated', 'statutory' or 'local'.");
+                return null;
+        }
+    }
+
+    private static string? ValidateIndicator(ValidationErrors errors, string field, string? indicator, TargetKind? kind)
+    {
+        if (string.IsNullOrWhiteSpace(indicator))
+        {
+            errors.Add(field, "Required.");
+            return null;
+        }
+
+        if (kind is TargetKind.Local or null)
+        {
+            return indicator.Trim();
+        }
+
+        if (!NationalIndicatorSet.TryGet(indicator, out var known))
+        {
+            errors.Add(field, $"'{indicator}' is not an indicator of the 2008 National Indicator Set.");
+            return null;
+        }
+
+        return known.Code;
+    }
+
+    private static List<string>? ValidateLeadPartners(
+        ValidationErrors errors, string field, IReadOnlyList<string?>? leads, IReadOnlySet<string> partnerIds, TargetKind? kind)
+    {
+        if (leads is null || leads.Count == 0)
+        {
+            if (kind is TargetKind.Designated or TargetKind.Statutory)
+            {
+                errors.Add(field, "Name at least one partner who leads on this target.");
+                return null;
+            }
+
+            return [];
+        }
+
+        var result = new List<string>();
+        var ok = true;
+        for (var j = 0; j < leads.Count; j++)
+        {
+            var lead = leads[j]?.Trim();
+            if (string.IsNullOrEmpty(lead))
+            {
+                errors.Add($"{field}[{j}]", "Required.");
+                ok = false;
+            }
+            else if (!partnerIds.Contains(lead))
+            {
+                errors.Add($"{field}[{j}]", $"'{lead}' is not one of the partners.");
+                ok = false;
+            }
+            else if (!result.Contains(lead))
+            {
+                result.Add(lead);
+            }
+        }
+
+        return ok ? result : null;
+    }
+
+    private static Dictionary<string, decimal>? ValidateTrajectory(
+        ValidationErrors errors, string field, IReadOnlyDictionary<string, decimal>? trajectory, IReadOnlyList<string>? years, TargetKind? kind)
+    {
+        if (trajectory is null || trajectory.Count == 0)
+        {
+            if (kind is TargetKind.Local)
+            {
+                return [];
+            }
+
+            errors.Add(field, years is null ? "A value for each year of the period is required." : $"A value for each of {string.Join(", ", years)} is required.");
+            return null;
+        }
+
+        if (years is null)
+        {
+            // The period is already reported; the years cannot be checked without it.
+            return null;
+        }
+
+        var ok = true;
+        foreach (var missing in years.Where(y => !trajectory.ContainsKey(y)))
+        {
+            errors.Add(field, $"Missing the value for {missing}.");
+            ok = false;
+        }
+
+        foreach (var extra in trajectory.Keys.Where(y => !years.Contains(y)))
+        {
+            errors.Add(field, $"'{extra}' is not a year of the period ({string.Join(", ", years)}).");
+            ok = false;
+        }
+
+        return ok ? trajectory.ToDictionary(StringComparer.Ordinal) : null;
+    }
+
+    private static Timetable? ValidateTimetable(ValidationErrors errors, TimetableRequest? timetable)
+    {
+        if (timetable is null)
+        {
+            errors.Add("timetable", "Required.");
+            return null;
+        }
+
+        var opens = timetable.ConsultationOpens;
+        var response = timetable.ResponseDeadline;
+        var signOff = timetable.SignOffDeadline;
+        if (opens is null)
+        {
+            errors.Add("timetable.consultationOpens", "Required.");
+        }
+
+        if (response is null)
+        {
+            errors.Add("timetable.responseDeadline", "Required.");
+        }
+
+        if (signOff is null)
+        {
+            errors.Add("timetable.signOffDeadline", "Required.");
+        }
+
+        var ordered = true;
+        if (opens is { } o && response is { } r && r <= o)
+        {
+            errors.Add("timetable.responseDeadline", $"Must be after consultationOpens ({Iso(o)}).");
+            ordered = false;
+        }
+
+        if (response is { } r2 && signOff is { } s && s <= r2)
+        {
+            errors.Add("timetable.responseDeadline", $"Must be before signOffDeadline ({Iso(s)}).");
+            ordered = false;
+        }
+        else if (opens is { } o2 && signOff is { } s2 && s2 <= o2)
+        {
+            errors.Add("timetable.signOffDeadline", $"Must be after consultationOpens ({Iso(o2)}).");
+            ordered = false;
+        }
+
+        var reminders = timetable.ReminderDaysBefore ?? DefaultReminderDaysBefore;
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            if (reminders[i] <= 0)
+            {
+                errors.Add($"timetable.reminderDaysBefore[{i}]", "Must be a positive number of days.");
+            }
+            else if (reminders.Take(i).Contains(reminders[i]))
+            {
+                errors.Add($"timetable.reminderDaysBefore[{i}]", $"{reminders[i]} days is listed twice.");
+            }
+        }
+
+        var every = timetable.EscalationEveryDays ?? DefaultEscalationEveryDays;
+        if (every <= 0)
+        {
+            errors.Add("timetable.escalationEveryDays", "Must be a positive number of days.");
+        }
+
+        return opens is null || response is null || signOff is null || !ordered
+            ? null
+            : new Timetable(opens.Value.UtcDateTime, response.Value.UtcDateTime, signOff.Value.UtcDateTime,
+                [.. reminders.Where(d => d > 0).Distinct().OrderDescending()], every);
+    }
+
+    private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartnerIdPattern();
+
+    [GeneratedRegex(@"^(\d{4})\s*[-/]\s*(\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodPattern();
+}

@@ -1,0 +1,70 @@
+using System.Net.Sockets;
+using LaaWorkflow.Testing;
+using Xunit;
+
+namespace LaaWorkflow.AzureStorage.Tests.Azurite;
+
+[Collection("azurite")]
+public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task InitializeAsync_FreshFixture_AllThreePortsAnswer()
+    {
+        Assert.True(azurite.IsRunning);
+        foreach (var port in new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort })
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+            Assert.True(client.Connected);
+        }
+    }
+
+    [Fact]
+    public async Task StopAsync_ThenStartAsync_SamePortsAnswerAgain()
+    {
+        var port = azurite.TablePort;
+        await azurite.StopAsync();
+        Assert.False(azurite.IsRunning);
+        using (var refused = new TcpClient())
+        {
+            await Assert.ThrowsAsync<SocketException>(async () => await refused.ConnectAsync("127.0.0.1", port));
+        }
+
+        await azurite.StartAsync();
+        Assert.True(azurite.IsRunning);
+        Assert.Equal(port, azurite.TablePort);
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        Assert.True(client.Connected);
+    }
+
+    [Fact]
+    public void ConnectionString_Always_NamesExplicitEndpointsAndAccount()
+    {
+        var text = azurite.ConnectionString;
+        Assert.Contains($"TableEndpoint=http://127.0.0.1:{azurite.TablePort}/devstoreaccount1", text, StringComparison.Ordinal);
+        Assert.Contains($"QueueEndpoint=http://127.0.0.1:{azurite.QueuePort}/devstoreaccount1", text, StringComparison.Ordinal);
+        Assert.Contains($"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/devstoreaccount1", text, StringComparison.Ordinal);
+        Assert.Contains("AccountName=devstoreaccount1;", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewTableName_CalledTwice_GivesDistinctValidNames()
+    {
+        var first = AzuriteFixture.NewTableName("orders");
+        var second = AzuriteFixture.NewTableName("orders");
+        Assert.NotEqual(first, second);
+        foreach (var name in new[] { first, second })
+        {
+            Assert.InRange(name.Length, 3, 63);
+            Assert.True(char.IsAsciiLetterLower(name[0]));
+            Assert.All(name, c => Assert.True(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)));
+        }
+    }
+
+    [Fact]
+    public void NewQueueName_UppercasePrefix_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => AzuriteFixture.NewQueueName("Bad"));
+    }
+}

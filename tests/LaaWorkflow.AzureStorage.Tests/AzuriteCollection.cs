@@ -1,0 +1,7 @@
+using LaaWorkflow.Testing;
+using Xunit;
+
+namespace LaaWorkflow.AzureStorage.Tests;
+
+[CollectionDefinition("azurite")]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;

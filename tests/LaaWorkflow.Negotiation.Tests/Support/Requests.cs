@@ -1,0 +1,70 @@
+using LaaWorkflow.Negotiation.Api;
+
+namespace LaaWorkflow.Negotiation.Tests.Support;
+
+/// <summary>A small, valid negotiation (three partners, four targets) that tests vary one field at a time.</summary>
+internal static class Requests
+{
+    public static readonly DateTime Opens = new(2008, 3, 3, 9, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime ResponseDeadline = new(2008, 4, 14, 17, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime SignOff = new(2008, 6, 30, 17, 0, 0, DateTimeKind.Utc);
+
+    public const string LeadEmail = "lead@sunderland.example";
+    public const string GoEmail = "go@gone.example";
+
+    public static PartnerRequest Partner(string id, string body = "Chief officer of police", string? email = null) => new()
+    {
+        Id = id,
+        Name = "Partner " + id,
+        Body = body,
+        Contact = new ContactRequest { Name = "Contact " + id, Email = email ?? $"{id}@partners.example" },
+        Escalation =
+        [
+            new ContactRequest { Name = "Director " + id, Email = $"director.{id}@partners.example" },
+            new ContactRequest { Name = "Chief executive " + id, Email = $"chief.{id}@partners.example" },
+        ],
+    };
+
+    public static TargetRequest Target(string indicator, string lead, string kind = "designated", decimal baseline = 10m) => new()
+    {
+        Indicator = indicator,
+        Kind = kind,
+        LeadPartners = [lead],
+        Baseline = baseline,
+        Trajectory = new Dictionary<string, decimal> { ["2008/09"] = baseline + 1, ["2009/10"] = baseline + 2, ["2010/11"] = baseline + 3 },
+    };
+
+    public static IReadOnlyList<TargetRequest> Targets() =>
+    [
+        Target("NI 16", "police"),
+        Target("NI 39", "pct"),
+        Target("NI 152", "jcp"),
+        Target("NI 72", "jcp", kind: "statutory"),
+    ];
+
+    public static NegotiationRequest Valid(
+        IReadOnlyList<PartnerRequest?>? partners = null,
+        IReadOnlyList<TargetRequest?>? targets = null,
+        TimetableRequest? timetable = null,
+        string area = "Sunderland") => new()
+        {
+            Area = area,
+            ResponsibleAuthority = "Sunderland City Council",
+            GovernmentOffice = "North East",
+            Period = "2008-2011",
+            LspLead = new ContactRequest { Name = "A. Lead", Email = LeadEmail },
+            GovernmentOfficeNegotiator = new ContactRequest { Name = "G. Officer", Email = GoEmail },
+            Partners = partners ?? [Partner("police"), Partner("pct", "Primary Care Trust"), Partner("jcp", "Jobcentre Plus (Secretary of State, employment functions)")],
+            Targets = targets ?? Targets(),
+            Timetable = timetable ?? Timetable(),
+        };
+
+    public static TimetableRequest Timetable(DateTime? opens = null, DateTime? response = null, DateTime? signOff = null) => new()
+    {
+        ConsultationOpens = opens ?? Opens,
+        ResponseDeadline = response ?? ResponseDeadline,
+        SignOffDeadline = signOff ?? SignOff,
+        ReminderDaysBefore = [14, 7, 2],
+        EscalationEveryDays = 5,
+    };
+}
