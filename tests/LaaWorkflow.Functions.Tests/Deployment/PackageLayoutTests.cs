@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LaaWorkflow.Functions.CustomHandler;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -119,6 +122,7 @@ public sealed partial class PackageLayoutTests(PublishedPackage package) : IClas
     [InlineData("GET", "api/respond/eyJ0b2tlbiI6MX0.c2ln")]
     [InlineData("POST", "api/respond/eyJ0b2tlbiI6MX0.c2ln")]
     [InlineData("POST", "api/email/inbound")]
+    [InlineData("POST", "api/email/events")]
     [InlineData("GET", "api/health")]
     [InlineData("GET", "runtime/webhooks/durabletask/instances/sunderland-2008")]
     [InlineData("GET", "runtime/webhooks/durabletask/instances")]
@@ -130,6 +134,8 @@ public sealed partial class PackageLayoutTests(PublishedPackage package) : IClas
     [InlineData("POST", "runtime/webhooks/durabletask/instances/sunderland-2008/restart")]
     [InlineData("DELETE", "runtime/webhooks/durabletask/instances/sunderland-2008")]
     [InlineData("DELETE", "runtime/webhooks/durabletask/instances")]
+    [InlineData("POST", "runtime/webhooks/durabletask/orchestrators/AgreementOrchestrator")]
+    [InlineData("POST", "runtime/webhooks/durabletask/orchestrators/AgreementOrchestrator/sunderland-2008")]
     public void HttpFunctions_ApiContractRoute_IsCoveredByAFunctionOfItsOwn(string method, string path)
     {
         var covering = HttpFunctions().Where(f => f.Methods.Contains(method) && RouteTemplate.Matches(f.Route, path))
@@ -138,6 +144,32 @@ public sealed partial class PackageLayoutTests(PublishedPackage package) : IClas
             .ToList();
 
         Assert.True(covering.Count > 0, $"{method} /{path} reaches no function in the package");
+    }
+
+    [Fact]
+    public async Task HttpFunctions_EveryRouteTheAppMaps_ReachesTheAppInAzure()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var functions = HttpFunctions().ToList();
+        var unreachable = new List<string>();
+
+        foreach (var endpoint in endpoints)
+        {
+            var path = SamplePath(endpoint.RoutePattern);
+            // Development routes stay local; the invocation routes are the Functions host's own calls.
+            if (path.StartsWith("api/dev/", StringComparison.Ordinal) || path.Length == 0)
+            {
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            unreachable.AddRange(methods
+                .Where(method => !functions.Any(f => f.Methods.Contains(method) && RouteTemplate.Matches(f.Route, path)))
+                .Select(method => $"{method} /{path} ({endpoint.RoutePattern.RawText})"));
+        }
+
+        Assert.NotEmpty(endpoints);
+        Assert.True(unreachable.Count == 0, "Mapped by the app but reached by no function:\n" + string.Join("\n", unreachable));
     }
 
     [Theory]
@@ -156,6 +188,18 @@ public sealed partial class PackageLayoutTests(PublishedPackage package) : IClas
         Assert.Contains(HttpFunctions(), f => f.Methods.Contains("GET") && RouteTemplate.Matches(f.Route, "negotiation.html"));
         Assert.Contains(HttpFunctions(), f => f.Methods.Contains("GET") && RouteTemplate.Matches(f.Route, "js/app.js"));
     }
+
+    /// <summary>A concrete path the pattern matches: each parameter filled with letters, optional ones left out.</summary>
+    private static string SamplePath(RoutePattern pattern) => string.Join('/', pattern.PathSegments
+        .Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart { IsOptional: true } => "",
+            RoutePatternParameterPart => "sample",
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        })))
+        .Where(segment => segment.Length > 0));
 
     private IEnumerable<FunctionJson> HttpFunctions() => FunctionJson.ReadAll(package.Folder).Where(f => f.IsHttp);
 

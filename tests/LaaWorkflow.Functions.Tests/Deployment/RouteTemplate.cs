@@ -2,7 +2,8 @@ namespace LaaWorkflow.Functions.Tests.Deployment;
 
 /// <summary>
 /// Enough of the Functions host's route templates to check coverage: literal segments (case-insensitive),
-/// <c>{name}</c> and <c>{name:alpha}</c> for one segment, <c>{*name}</c> for the rest of the path.
+/// <c>{name}</c> and <c>{name:alpha}</c> for one segment, <c>{name?}</c> for an optional last segment,
+/// <c>{*name}</c> for the rest of the path.
 /// </summary>
 internal static class RouteTemplate
 {
@@ -19,7 +20,7 @@ internal static class RouteTemplate
             }
             if (i >= pathSegments.Length)
             {
-                return false;
+                return templateSegments.Skip(i).All(rest => rest.EndsWith("?}", StringComparison.Ordinal));
             }
             if (segment.StartsWith('{'))
             {
