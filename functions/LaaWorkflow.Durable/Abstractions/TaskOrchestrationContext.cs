@@ -77,11 +77,12 @@ public abstract class TaskOrchestrationContext
         var winner = await Task.WhenAny(wait, timer);
         if (winner == wait)
         {
-            await cancelTimer.CancelAsync();
+            // Cancel synchronously: the orchestration's continuations must run on its own thread, in order.
+            cancelTimer.Cancel();
             return await wait;
         }
 
-        await cancelWait.CancelAsync();
+        cancelWait.Cancel();
         throw new TaskCanceledException($"No '{eventName}' event arrived within {timeout}.");
     }
 

@@ -118,6 +118,12 @@ public interface ITrackingStore
     Task<string> CommitAsync(Checkpoint checkpoint, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Clears the outbox after its messages were sent, if the stored version still equals <paramref name="etag"/>; does
+    /// not change the version. Skipping it is safe (the outbox is resent, and duplicates are harmless) but wasteful.
+    /// </summary>
+    Task ClearOutboxAsync(string instanceId, string etag, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes a Pending row for a newly scheduled instance unless one exists that has not finished; false in that case.
     /// </summary>
     Task<bool> TryCreatePendingAsync(InstanceRecord pending, CancellationToken cancellationToken);

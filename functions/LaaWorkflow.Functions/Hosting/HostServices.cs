@@ -18,7 +18,7 @@ internal static class HostServices
             .AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminKeyAuthenticationHandler.Policy));
         services.AddAnswerRateLimiting();
         services.AddOpenApi("v1");
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<Api.Health.StorageHealthCheck>(Api.Health.StorageHealthCheck.Name);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }

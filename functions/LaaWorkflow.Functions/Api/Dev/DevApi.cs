@@ -3,6 +3,7 @@ using LaaWorkflow.Functions.Hosting;
 using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Functions.Api.Dev;
@@ -26,7 +27,7 @@ internal static partial class DevApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OutboxMessage>>, ValidationProblem>> ReadOutboxAsync(
-        IOutboxReader outbox, string? to, int? top, CancellationToken cancellationToken)
+        [FromServices] IOutboxReader outbox, string? to, int? top, CancellationToken cancellationToken)
     {
         if (top is < 1 or > 1000)
         {

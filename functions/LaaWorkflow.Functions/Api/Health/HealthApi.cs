@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LaaWorkflow.Functions.Api.Health;
@@ -13,7 +14,7 @@ internal static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthReportBody>, JsonHttpResult<HealthReportBody>>> CheckAsync(
-        HealthCheckService health, CancellationToken cancellationToken)
+        [FromServices] HealthCheckService health, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(cancellationToken);
         var body = new HealthReportBody(

@@ -6,6 +6,7 @@ using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Functions.Api.Management;
@@ -40,7 +41,7 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Ok<InstanceStatus>, Accepted<InstanceStatus>, JsonHttpResult<InstanceStatus>, ProblemHttpResult>> GetInstanceAsync(
-        string instanceId, DurableTaskClient client, HttpContext http,
+        string instanceId, [FromServices] DurableTaskClient client, HttpContext http,
         bool? showHistory, bool? showHistoryOutput, bool? showInput, bool? returnInternalServerErrorOnFailure,
         CancellationToken cancellationToken)
     {
@@ -67,7 +68,7 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InstanceStatus>>, ValidationProblem>> ListInstancesAsync(
-        DurableTaskClient client, HttpContext http,
+        [FromServices] DurableTaskClient client, HttpContext http,
         string? runtimeStatus, DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? instanceIdPrefix,
         bool? showInput, int? top, CancellationToken cancellationToken)
     {
@@ -101,7 +102,7 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RaiseEventAsync(
-        string instanceId, string eventName, DurableTaskClient client, HttpRequest request, CancellationToken cancellationToken)
+        string instanceId, string eventName, [FromServices] DurableTaskClient client, HttpRequest request, CancellationToken cancellationToken)
     {
         object? payload = null;
         if (request.ContentLength is not 0)
@@ -120,20 +121,20 @@ internal static class ManagementApi
     }
 
     private static Task<Results<Accepted, ProblemHttpResult>> TerminateAsync(
-        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
         WhenActiveAsync(instanceId, client, cancellationToken,
             () => client.TerminateInstanceAsync(instanceId, reason, recursive: true, cancellationToken));
 
     private static Task<Results<Accepted, ProblemHttpResult>> SuspendAsync(
-        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
         WhenActiveAsync(instanceId, client, cancellationToken, () => client.SuspendInstanceAsync(instanceId, reason, cancellationToken));
 
     private static Task<Results<Accepted, ProblemHttpResult>> ResumeAsync(
-        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
         WhenActiveAsync(instanceId, client, cancellationToken, () => client.ResumeInstanceAsync(instanceId, reason, cancellationToken));
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RewindAsync(
-        string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken)
+        string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
         if (metadata is null)
@@ -149,8 +150,8 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> RestartAsync(
-        string instanceId, bool? restartWithNewInstanceId, DurableTaskClient client, HttpRequest request,
-        IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+        string instanceId, bool? restartWithNewInstanceId, [FromServices] DurableTaskClient client, HttpRequest request,
+        [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
     {
         if (await client.GetInstanceAsync(instanceId, cancellation: cancellationToken) is null)
         {
@@ -161,7 +162,7 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Ok<PurgeHistoryResult>, ProblemHttpResult>> PurgeInstanceAsync(
-        string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+        string instanceId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
         return result.PurgedInstanceCount == 0
@@ -170,7 +171,7 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Ok<PurgeHistoryResult>, ValidationProblem, ProblemHttpResult>> PurgeInstancesAsync(
-        DurableTaskClient client, DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? runtimeStatus,
+        [FromServices] DurableTaskClient client, DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? runtimeStatus,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -191,8 +192,8 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> StartAsync(
-        string functionName, string? instanceId, DurableTaskClient client, HttpRequest request,
-        IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+        string functionName, string? instanceId, [FromServices] DurableTaskClient client, HttpRequest request,
+        [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
     {
         object? input = null;
         if (request.ContentLength is not 0 && request.HasJsonContentType())
@@ -227,7 +228,7 @@ internal static class ManagementApi
 
     /// <summary>Runs an operation that only makes sense while the instance can still change: 404 unknown, 410 finished.</summary>
     private static async Task<Results<Accepted, ProblemHttpResult>> WhenActiveAsync(
-        string instanceId, DurableTaskClient client, CancellationToken cancellationToken, Func<Task> operation)
+        string instanceId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken, Func<Task> operation)
     {
         var metadata = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
         if (metadata is null)

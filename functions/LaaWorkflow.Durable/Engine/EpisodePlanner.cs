@@ -1,0 +1,114 @@
+using LaaWorkflow.Durable.Backend;
+using LaaWorkflow.Durable.History;
+
+namespace LaaWorkflow.Durable.Engine;
+
+/// <summary>Decides what a work item means for an instance: a new execution, a rewind, an episode, or nothing.</summary>
+internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExecutor)
+{
+    public OrchestrationExecutor NewExecutor(string instanceId) => newExecutor(instanceId);
+
+    public EpisodeDecision Plan(InstanceSession session, IReadOnlyList<TaskMessage> messages, DateTimeOffset now, TimeSpan maxDelay)
+    {
+        var current = session.Executor;
+        var instanceId = session.Row?.InstanceId;
+        var startIndex = FindNewStart(messages, current);
+        if (startIndex >= 0)
+        {
+            var startMessage = messages[startIndex];
+            var start = (ExecutionStartedEvent)startMessage.Event;
+            if (current is { IsFinished: false, FatalError: null } && current.Status != OrchestrationRuntimeStatus.Pending)
+            {
+                // Another execution is running: the start is stale (for example a duplicate of a restart).
+                messages = [.. messages.Where((_, i) => i != startIndex)];
+            }
+            else
+            {
+                if (start.ScheduledStartTime is { } startAt && startAt > now)
+                {
+                    var wait = startAt - now;
+                    return new EpisodeDecision.Postpone(wait < maxDelay ? wait : maxDelay);
+                }
+
+                var fresh = newExecutor(startMessage.InstanceId);
+                IReadOnlyList<TaskMessage> ordered = [startMessage, .. messages.Where((_, i) => i != startIndex)];
+                var result = fresh.RunEpisode(ordered, now);
+                return Commit(session, fresh, replaceHistory: true, result.NewEvents, result.Outbox, now);
+            }
+        }
+
+        if (current is null)
+        {
+            return new EpisodeDecision.Discard($"instance {instanceId ?? messages[0].InstanceId} has not started");
+        }
+
+        if (current.Status == OrchestrationRuntimeStatus.Failed && messages.Any(m => m.Event is ExecutionRewoundEvent))
+        {
+            return Rewind(session, current, messages, now);
+        }
+
+        if (current.IsFinished)
+        {
+            return new EpisodeDecision.Discard($"instance is {current.Status}");
+        }
+
+        var episode = current.RunEpisode(messages, now);
+        return Commit(session, current, replaceHistory: false, episode.NewEvents, episode.Outbox, now);
+    }
+
+    /// <summary>The history of a failed execution with its failures taken out, so replay schedules the failed work again.</summary>
+    public static (List<HistoryEvent> History, List<string> FailedChildren) RewindHistory(IReadOnlyList<HistoryEvent> history)
+    {
+        var failedTasks = history.OfType<TaskFailedEvent>().Select(e => e.TaskScheduledId).ToHashSet();
+        var failedSubs = history.OfType<SubOrchestrationInstanceFailedEvent>().Select(e => e.TaskScheduledId).ToHashSet();
+        var children = history.OfType<SubOrchestrationInstanceCreatedEvent>()
+            .Where(e => failedSubs.Contains(e.EventId))
+            .Select(e => e.InstanceId)
+            .ToList();
+        var kept = history.Where(e => e switch
+        {
+            TaskFailedEvent or SubOrchestrationInstanceFailedEvent or ExecutionCompletedEvent => false,
+            TaskScheduledEvent scheduled => !failedTasks.Contains(scheduled.EventId),
+            _ => true,
+        }).ToList();
+        return (kept, children);
+    }
+
+    private static int FindNewStart(IReadOnlyList<TaskMessage> messages, OrchestrationExecutor? current)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i].Event is ExecutionStartedEvent start && start.ExecutionId != current?.ExecutionId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private EpisodeDecision Rewind(InstanceSession session, OrchestrationExecutor failed, IReadOnlyList<TaskMessage> messages, DateTimeOffset now)
+    {
+        var (history, failedChildren) = RewindHistory(failed.History);
+        var rewound = newExecutor(failed.InstanceId);
+        rewound.Replay(history);
+        var rewind = messages.First(m => m.Event is ExecutionRewoundEvent);
+        var rest = messages.Where(m => m.Event is not ExecutionRewoundEvent && m.Event is not ExecutionStartedEvent).ToList();
+        var episode = rewound.RunEpisode(rest, now);
+        var events = new List<HistoryEvent>(history.Count + episode.NewEvents.Count + 1);
+        events.AddRange(history);
+        events.Add(rewind.Event with { Timestamp = now });
+        events.AddRange(episode.NewEvents);
+        var outbox = episode.Outbox.Concat(failedChildren.Select(child =>
+            new TaskMessage(Guid.NewGuid().ToString("N"), child, null, new ExecutionRewoundEvent("Parent rewound") { Timestamp = now }))).ToList();
+        return Commit(session, rewound, replaceHistory: true, events, outbox, now);
+    }
+
+    private static EpisodeDecision.Commit Commit(
+        InstanceSession session, OrchestrationExecutor executor, bool replaceHistory, IReadOnlyList<HistoryEvent> events, IReadOnlyList<TaskMessage> outbox, DateTimeOffset now)
+    {
+        var row = executor.ToInstanceRecord(session.Row?.CreatedAt ?? now, now);
+        var checkpoint = new Checkpoint(executor.InstanceId, session.ETag, replaceHistory, events, row, outbox);
+        return new EpisodeDecision.Commit(checkpoint, executor);
+    }
+}
