@@ -15,8 +15,8 @@ internal static partial class Logs
     [LoggerMessage(8003, LogLevel.Warning, "Invocation {InvocationId} of {FunctionName} refused: the caller {Caller} is not on this machine")]
     public static partial void RemoteCallerRefused(ILogger logger, string invocationId, string functionName, string caller);
 
-    [LoggerMessage(8010, LogLevel.Information, "Invocation {InvocationId}: maintenance released {Released} expired leases and purged {Purged} instances finished before {Cutoff:o}")]
-    public static partial void MaintenanceDone(ILogger logger, string invocationId, int released, int purged, DateTimeOffset cutoff);
+    [LoggerMessage(8010, LogLevel.Information, "Invocation {InvocationId}: maintenance released {Released} expired leases and purged {Purged} finished instances created before {Cutoff:o}")]
+    public static partial void MaintenanceDone(ILogger logger, string invocationId, string released, int purged, DateTimeOffset cutoff);
 
     [LoggerMessage(8011, LogLevel.Warning, "Invocation {InvocationId}: the maintenance timer is past due (last run {Last:o})")]
     public static partial void MaintenancePastDue(ILogger logger, string invocationId, DateTimeOffset? last);

@@ -59,7 +59,7 @@ public sealed class MaintenanceInvocationTests
         Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("ReturnValue").ValueKind);
         var logs = body.RootElement.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()).ToList();
         Assert.Contains("Released 2 expired leases.", logs);
-        Assert.Contains("Purged 5 instances finished before 2008-06-01T02:00:00.0000000+00:00.", logs);
+        Assert.Contains("Purged 5 finished instances created before 2008-06-01T02:00:00.0000000+00:00.", logs);
     }
 
     [Fact]

@@ -7,10 +7,10 @@ internal sealed class RecordingMaintenance(int released, int purged) : DurableMa
 {
     public List<(string Operation, DateTimeOffset Time)> Calls { get; } = [];
 
-    public override Task<int> ReleaseExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public override Task<int?> ReleaseExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         Calls.Add(("release", now));
-        return Task.FromResult(released);
+        return Task.FromResult<int?>(released);
     }
 
     public override Task<int> PurgeFinishedInstancesAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using LaaWorkflow.Durable.Client;
 using LaaWorkflow.Functions.CustomHandler.Payloads;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +32,8 @@ internal sealed class MaintenanceFunction(
             logs.Add($"Timer past due; last run {timer.Last?.ToString("o") ?? "unknown"}.");
         }
 
-        var runtime = services.GetService<DurableMaintenance>();
+        var runtime = services.GetService<DurableMaintenance>()
+            ?? (services.GetService<DurableTaskClient>() is { } client ? new DurableClientMaintenance(client) : null);
         if (runtime is null)
         {
             Logs.MaintenanceWithoutRuntime(logger, invocationId);
@@ -42,9 +45,9 @@ internal sealed class MaintenanceFunction(
         var released = await runtime.ReleaseExpiredLeasesAsync(now, cancellationToken);
         var purged = await runtime.PurgeFinishedInstancesAsync(cutoff, cancellationToken);
 
-        Logs.MaintenanceDone(logger, invocationId, released, purged, cutoff);
-        logs.Add($"Released {released} expired leases.");
-        logs.Add($"Purged {purged} instances finished before {cutoff:o}.");
+        Logs.MaintenanceDone(logger, invocationId, released?.ToString(CultureInfo.InvariantCulture) ?? "no", purged, cutoff);
+        logs.Add(released is int count ? $"Released {count} expired leases." : "Leases expire through the backend's own lease loop; none to release.");
+        logs.Add($"Purged {purged} finished instances created before {cutoff:o}.");
         return InvocationResponse.LogsOnly(logs);
     }
 }
