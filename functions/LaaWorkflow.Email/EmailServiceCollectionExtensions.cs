@@ -1,4 +1,7 @@
+using LaaWorkflow.AzureStorage.Tables;
 using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Email.Events;
+using LaaWorkflow.Email.Inbound;
 using LaaWorkflow.Email.Storage;
 using LaaWorkflow.Email.Transports.Outbox;
 using LaaWorkflow.Email.Transports.SendGrid;
@@ -15,6 +18,9 @@ public static class EmailServiceCollectionExtensions
 {
     private const string SendGridClientName = "SendGrid";
 
+    /// <summary>The Functions storage setting, read when the host has not registered a <see cref="TableServiceClient"/>.</summary>
+    private const string StorageSetting = "AzureWebJobsStorage";
+
     /// <summary>
     /// Registers the sender (transport chosen by <c>Email__Transport</c>), the outbox reader, answer tokens and links,
     /// and what the answer and webhook endpoints need. Options come from the <c>Email</c> and <c>SendGrid</c> sections.
@@ -30,12 +36,15 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<AnswerTokenService>();
         services.TryAddSingleton<AnswerLinkFactory>();
         services.TryAddSingleton<AnswerRecorder>();
+        services.TryAddSingleton<InboundParseHandler>();
+        services.TryAddSingleton<EventWebhookHandler>();
 
-        services.TryAddSingleton<InMemoryStores>();
-        services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryStores>());
-        services.TryAddSingleton<ISentLog>(sp => sp.GetRequiredService<InMemoryStores>());
-        services.TryAddSingleton<IAnswerLedger>(sp => sp.GetRequiredService<InMemoryStores>());
-        services.TryAddSingleton<IWebhookEventLog>(sp => sp.GetRequiredService<InMemoryStores>());
+        // The host may register its own TableServiceClient (managed identity, say); otherwise the Functions setting is used.
+        services.TryAddSingleton(_ => new TableServiceClient(configuration[StorageSetting] ?? "UseDevelopmentStorage=true"));
+        services.TryAddSingleton<IOutboxStore>(sp => new TableOutboxStore(Table(sp, "Outbox")));
+        services.TryAddSingleton<ISentLog>(sp => new TableSentLog(Table(sp, "SentLog")));
+        services.TryAddSingleton<IAnswerLedger>(sp => new TableAnswerLedger(Table(sp, "Answers")));
+        services.TryAddSingleton<IWebhookEventLog>(sp => new TableWebhookEventLog(Table(sp, "WebhookEvents")));
 
         services.TryAddSingleton<OutboxEmailSender>();
         services.TryAddSingleton<IOutboxReader>(sp => sp.GetRequiredService<OutboxEmailSender>());
@@ -55,4 +64,7 @@ public static class EmailServiceCollectionExtensions
         });
         return services;
     }
+
+    private static LazyTable Table(IServiceProvider services, string name) =>
+        new(services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<EmailOptions>>().Value.TablePrefix + name));
 }

@@ -13,6 +13,7 @@ if (DemoCommand.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment);
 builder.Services.AddFunctionHost(builder.Configuration);
+builder.Services.AddWorkflow(builder.Configuration);
 builder.AddCustomHandler();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using LaaWorkflow.AzureStorage.Core;
+using LaaWorkflow.AzureStorage.Tables.Models;
 
 namespace LaaWorkflow.AzureStorage.Tables;
 

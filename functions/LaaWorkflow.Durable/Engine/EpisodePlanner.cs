@@ -4,7 +4,7 @@ using LaaWorkflow.Durable.History;
 namespace LaaWorkflow.Durable.Engine;
 
 /// <summary>Decides what a work item means for an instance: a new execution, a rewind, an episode, or nothing.</summary>
-internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExecutor)
+internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExecutor, TimeSpan unstartedRetryDelay)
 {
     public OrchestrationExecutor NewExecutor(string instanceId) => newExecutor(instanceId);
 
@@ -39,7 +39,11 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
 
         if (current is null)
         {
-            return new EpisodeDecision.Discard($"instance {instanceId ?? messages[0].InstanceId} has not started");
+            // Events for an instance that has not started are kept until it does (a backend that hands them out early
+            // gets them back later); anything else for an unknown instance is stale.
+            return messages.Any(m => m.Event is EventRaisedEvent)
+                ? new EpisodeDecision.Postpone(unstartedRetryDelay)
+                : new EpisodeDecision.Discard($"instance {instanceId ?? messages[0].InstanceId} has not started");
         }
 
         if (current.Status == OrchestrationRuntimeStatus.Failed && messages.Any(m => m.Event is ExecutionRewoundEvent))

@@ -39,7 +39,7 @@ internal sealed class OrchestrationProcessor
             instanceId,
             name => registry.TryGetOrchestrator(name, out var factory) ? factory(services) : null,
             loggerFactory,
-            maxDelay));
+            maxDelay), _options.RetryDelay);
     }
 
     /// <summary>How many instances are held in memory.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using System.Net;
 
 namespace LaaWorkflow.Email.Templates;
 
@@ -14,7 +14,6 @@ namespace LaaWorkflow.Email.Templates;
 /// </remarks>
 internal sealed class EmailDocument
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new();
     private readonly string _subject;
@@ -31,7 +30,8 @@ internal sealed class EmailDocument
     public static string Date(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Encode(string value) => Encoder.Encode(value);
+    // WebUtility encodes < > & " ' (enough for text and double-quoted attributes) and leaves '+' and '/' readable.
+    public static string Encode(string value) => WebUtility.HtmlEncode(value);
 
     public EmailDocument Heading(string text)
     {

@@ -104,7 +104,7 @@ public static class EmailTemplates
         var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period} is agreed")
             .Heading($"{a.Area} Local Area Agreement {a.Period} is agreed")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}.")
+            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}, ahead of the sign-off deadline of {EmailDocument.Date(a.Deadline)}.")
             .Targets("Agreed targets", model.Targets)
             .Partners("Partners", model.Partners);
         if (model.Document is not null)
@@ -142,7 +142,8 @@ public static class EmailTemplates
                 ("Partner", model.PartnerName),
                 ("Answer", DecisionText(model.Decision)),
                 ("Consultation round", model.Round.ToString(CultureInfo.InvariantCulture)),
-                ("Received", EmailDocument.Date(model.ReceivedAt)));
+                ("Received", EmailDocument.Date(model.ReceivedAt)),
+                ("Answers due by", EmailDocument.Date(a.Deadline)));
         if (!string.IsNullOrWhiteSpace(model.Comment))
         {
             doc.Quote("Your comment:", model.Comment);
@@ -160,6 +161,7 @@ public static class EmailTemplates
             .Heading("We could not read your reply")
             .Paragraph(model.RecipientName is null ? "Hello," : $"Dear {model.RecipientName},")
             .Paragraph($"Nothing has been recorded. {model.Problem}")
+            .Paragraph(model.Agreement is { } agreement ? $"Answers on the {agreement.Area} Local Area Agreement are due by {EmailDocument.Date(agreement.Deadline)}." : "Please answer before the deadline in our email.")
             .Quote("The first line of your reply was:", model.FirstLine.Length == 0 ? "(empty)" : model.FirstLine)
             .Paragraph("To answer by email, reply with one of these as the first line:")
             .List(["endorse", "object: followed by your reason", "changes: followed by the change you ask for"]);
@@ -177,10 +179,11 @@ public static class EmailTemplates
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
         return new EmailDocument($"{a.Area} Local Area Agreement: email to {model.PartnerName} was not delivered")
-            .Heading($"Email to {model.PartnerName} was not delivered")
+            .Heading($"{a.Area} Local Area Agreement: email to {model.PartnerName} was not delivered")
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"Our email to {model.PartnerName} at {model.FailedAddress} could not be delivered, so they may not have received the consultation. They will not be escalated for not answering until a working contact is given.")
             .Quote("The mail system said:", model.Reason)
+            .Paragraph($"Answers are due by {EmailDocument.Date(a.Deadline)}. Please give a working contact for {model.PartnerName} soon, so it can still answer in time.")
             .Build();
     }
 

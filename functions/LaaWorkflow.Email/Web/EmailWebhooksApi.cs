@@ -1,3 +1,5 @@
+using LaaWorkflow.Email.Events;
+using LaaWorkflow.Email.Inbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,13 +9,14 @@ namespace LaaWorkflow.Email;
 /// <summary>SendGrid's webhooks: Inbound Parse (<c>POST /api/email/inbound</c>) and the Event Webhook (<c>POST /api/email/events</c>).</summary>
 public static class EmailWebhooksApi
 {
-    /// <summary>Maps both webhooks. Both are anonymous to the host's admin keys: Inbound Parse checks a shared secret, events an ECDSA signature.</summary>
+    /// <summary>Maps both webhooks. Neither uses the host's admin keys: Inbound Parse checks a shared secret, events an ECDSA signature.</summary>
     public static IEndpointRouteBuilder MapEmailWebhooksApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/email").WithTags("Email webhooks");
-        group.MapPost("/inbound", () => TypedResults.StatusCode(StatusCodes.Status501NotImplemented)).DisableAntiforgery();
-        group.MapPost("/events", () => TypedResults.StatusCode(StatusCodes.Status501NotImplemented));
+        group.MapPost("/inbound", (HttpRequest request, InboundParseHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken))
+            .DisableAntiforgery();
+        group.MapPost("/events", (HttpRequest request, EventWebhookHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));
         return app;
     }
 }

@@ -104,20 +104,36 @@ internal static class ManagementApi
     private static async Task<Results<Accepted, ProblemHttpResult>> RaiseEventAsync(
         string instanceId, string eventName, [FromServices] DurableTaskClient client, HttpRequest request, CancellationToken cancellationToken)
     {
-        object? payload = null;
-        if (request.ContentLength is not 0)
+        var (payload, error) = await ReadJsonAsync(request, "event data", cancellationToken);
+        if (error is not null)
         {
-            try
-            {
-                payload = await JsonSerializer.DeserializeAsync<JsonElement?>(request.Body, cancellationToken: cancellationToken);
-            }
-            catch (JsonException error)
-            {
-                return ProblemDetailsSetup.BadRequest($"The event data is not valid JSON: {error.Message}");
-            }
+            // An unknown instance is still 404, whatever the body.
+            return await client.GetInstanceAsync(instanceId, cancellation: cancellationToken) is null
+                ? ProblemDetailsSetup.NotFound($"No orchestration instance has the id '{instanceId}'.")
+                : error;
         }
         return await WhenActiveAsync(instanceId, client, cancellationToken,
             () => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken));
+    }
+
+    /// <summary>Reads an optional JSON body: empty means null, anything else must parse.</summary>
+    private static async Task<(JsonElement? Value, ProblemHttpResult? Error)> ReadJsonAsync(HttpRequest request, string what, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException error)
+        {
+            return (null, ProblemDetailsSetup.BadRequest($"The {what} is not valid JSON: {error.Message}"));
+        }
     }
 
     private static Task<Results<Accepted, ProblemHttpResult>> TerminateAsync(
@@ -195,26 +211,19 @@ internal static class ManagementApi
         string functionName, string? instanceId, [FromServices] DurableTaskClient client, HttpRequest request,
         [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
     {
-        object? input = null;
-        if (request.ContentLength is not 0 && request.HasJsonContentType())
+        var (input, error) = await ReadJsonAsync(request, "input", cancellationToken);
+        if (error is not null)
         {
-            try
-            {
-                input = await JsonSerializer.DeserializeAsync<JsonElement?>(request.Body, cancellationToken: cancellationToken);
-            }
-            catch (JsonException error)
-            {
-                return ProblemDetailsSetup.BadRequest($"The input is not valid JSON: {error.Message}");
-            }
+            return error;
         }
         try
         {
             var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
             return Started(request, id, durable.Value.HubName);
         }
-        catch (InvalidOperationException error)
+        catch (InvalidOperationException conflict)
         {
-            return TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict, title: "The instance already exists.");
+            return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "The instance already exists.");
         }
     }
 

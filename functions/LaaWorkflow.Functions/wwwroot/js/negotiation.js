@@ -65,7 +65,9 @@ function renderPartners(n) {
             { name: 'decision', label: 'Decision', type: 'select', options: ['endorse', 'object', 'request-changes'], required: true },
             { name: 'comment', label: 'Comment', type: 'textarea' },
             { name: 'reason', label: 'Why it is recorded on their behalf (audited)', type: 'textarea', required: true },
+            { name: 'admin', label: 'Your name (audited)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
           ]);
+          if (values) sessionStorage.setItem('laaworkflow.adminName', values.admin);
           if (values) await act(`Record answer for ${name}`, `${partnerBase}/answer`, values);
         })))));
   }
@@ -194,15 +196,18 @@ async function load() {
 }
 
 document.getElementById('act-extend').addEventListener('click', async () => {
-  const values = await ask('Extend a deadline', [
-    { name: 'deadline', label: 'Which deadline', type: 'select', options: ['responseDeadline', 'signOffDeadline'], required: true },
-    { name: 'to', label: 'New date and time (UTC, ISO 8601)', required: true, value: deadlineParts(pick(current, 'nextDeadline')).at || '' },
-    { name: 'reason', label: 'Reason', type: 'textarea' },
+  const partners = (pick(current, 'partners') || []).map(p => pick(p, 'id'));
+  const values = await ask('Extend the answer deadline', [
+    { name: 'partnerId', label: 'For partner (empty: every partner still to answer)', type: 'select', options: ['', ...partners] },
+    { name: 'to', label: 'New deadline (UTC, ISO 8601, e.g. 2008-05-01T17:00:00Z)', required: true, value: deadlineParts(pick(current, 'nextDeadline')).at || '' },
   ]);
   if (values) await act('Extend deadline', `${base}/extend-deadline`, values);
 });
 document.getElementById('act-withdraw').addEventListener('click', async () => {
-  const values = await ask('Withdraw this negotiation', [{ name: 'reason', label: 'Reason (recorded)', type: 'textarea', required: true }]);
+  const values = await ask('Withdraw this negotiation', [
+    { name: 'reason', label: 'Reason (recorded)', type: 'textarea', required: true },
+    { name: 'by', label: 'Your name (recorded)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
+  ]);
   if (values) await act('Withdraw', `${base}/withdraw`, values);
 });
 

@@ -1,4 +1,4 @@
-namespace LaaWorkflow.AzureStorage.Tables;
+namespace LaaWorkflow.AzureStorage.Tables.Models;
 
 /// <summary>A table, as the service lists it.</summary>
 public sealed class TableItem(string name)

@@ -1,0 +1,127 @@
+using Azure;
+using LaaWorkflow.AzureStorage.Tables;
+using LaaWorkflow.Email.Transports.Outbox;
+
+namespace LaaWorkflow.Email.Storage;
+
+/// <summary>The outbox in Table storage: one partition per message key, holding the message row and its body chunks.</summary>
+/// <remarks>
+/// A string property holds at most 64 KiB, so bodies are cut into chunk rows next to the message row, and all of
+/// them are inserted in one entity group transaction: a message is stored whole or not at all, and the insert of
+/// the message row fails when its key is already stored, which makes a repeated send a no-op.
+/// </remarks>
+internal sealed class TableOutboxStore : IOutboxStore
+{
+    /// <summary>Characters per body chunk: 30,000 UTF-16 characters stay under the 64 KiB property limit.</summary>
+    internal const int ChunkLength = 30_000;
+
+    private const string MessageRow = "message";
+    private readonly LazyTable _table;
+
+    public TableOutboxStore(LazyTable table) => _table = table;
+
+    public async Task<bool> TryAddAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var partition = TableNames.Hash(message.Id);
+        var row = new TableEntity(partition, MessageRow)
+        {
+            ["Key"] = message.Id,
+            ["To"] = message.To.ToLowerInvariant(),
+            ["Subject"] = message.Subject,
+            ["SentAt"] = message.SentAt,
+            ["Kind"] = message.Category,
+            ["NegotiationId"] = message.NegotiationId,
+        };
+        if (message.PartnerId is not null)
+        {
+            row["PartnerId"] = message.PartnerId;
+        }
+
+        if (message.ReplyTo is not null)
+        {
+            row["ReplyTo"] = message.ReplyTo;
+        }
+
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
+        actions.AddRange(Chunks(partition, "text", message.Text));
+        actions.AddRange(Chunks(partition, "html", message.Html));
+        if (actions.Count > 100)
+        {
+            throw new EmailDeliveryException($"Email {message.Id} is too large for the outbox ({actions.Count - 1} body chunks of {ChunkLength} characters; at most 99).");
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new EmailDeliveryException($"The outbox could not store email {message.Id}: {ex.Status} {ex.ErrorCode}.", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = to is null
+            ? TableClient.CreateQueryFilter($"RowKey eq {MessageRow}")
+            : TableClient.CreateQueryFilter($"RowKey eq {MessageRow} and To eq {to.ToLowerInvariant()}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var result = new List<OutboxMessage>();
+        foreach (var row in rows.OrderByDescending(r => r.GetDateTimeOffset("SentAt")).Take(top))
+        {
+            var chunks = new List<TableEntity>();
+            await foreach (var chunk in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {row.PartitionKey} and RowKey ne {MessageRow}"), cancellationToken: cancellationToken))
+            {
+                chunks.Add(chunk);
+            }
+
+            result.Add(new OutboxMessage(
+                row.GetString("Key") ?? string.Empty,
+                row.GetString("To") ?? string.Empty,
+                row.GetString("Subject") ?? string.Empty,
+                Join(chunks, "text"),
+                Join(chunks, "html"),
+                row.GetDateTimeOffset("SentAt") ?? default,
+                row.GetString("Kind") ?? string.Empty,
+                row.GetString("NegotiationId") ?? string.Empty,
+                row.GetString("PartnerId"),
+                row.GetString("ReplyTo")));
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<TableTransactionAction> Chunks(string partition, string part, string body)
+    {
+        // Cutting between the two halves of a surrogate pair would store invalid UTF-16; move the cut back one.
+        var index = 0;
+        for (var start = 0; start < body.Length; index++)
+        {
+            var length = Math.Min(ChunkLength, body.Length - start);
+            if (start + length < body.Length && char.IsHighSurrogate(body[start + length - 1]))
+            {
+                length--;
+            }
+
+            yield return new TableTransactionAction(
+                TableTransactionActionType.Add,
+                new TableEntity(partition, $"{part}-{index:D3}") { ["Value"] = body.Substring(start, length) });
+            start += length;
+        }
+    }
+
+    private static string Join(List<TableEntity> chunks, string part) =>
+        string.Concat(chunks.Where(c => c.RowKey.StartsWith(part + "-", StringComparison.Ordinal)).OrderBy(c => c.RowKey, StringComparer.Ordinal).Select(c => c.GetString("Value")));
+}

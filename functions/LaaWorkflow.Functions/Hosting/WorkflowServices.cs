@@ -1,0 +1,37 @@
+using LaaWorkflow.Durable;
+using LaaWorkflow.Durable.Time;
+
+namespace LaaWorkflow.Functions.Hosting;
+
+/// <summary>The workflow the host runs in its own process: clock, durable worker and client, email, negotiation.</summary>
+internal static class WorkflowServices
+{
+    public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
+        var clock = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions();
+        if (clock.IsVirtual)
+        {
+            // Registered before the worker so every timer, token expiry and timestamp follows it.
+            services.AddSingleton(new VirtualClock(clock.Start));
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualClock>());
+            services.AddHostedService<VirtualClockRunner>();
+        }
+
+        var durable = configuration.GetSection(DurableHostOptions.Section).Get<DurableHostOptions>() ?? new DurableHostOptions();
+        services.AddDurableTaskWorker(worker =>
+        {
+            switch (durable.Backend)
+            {
+                case var name when string.Equals(name, "InMemory", StringComparison.OrdinalIgnoreCase):
+                    worker.UseInMemoryBackend();
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"DurableTask:Backend is '{durable.Backend}'; this build runs the 'InMemory' backend (the Azure Storage backend is not available yet).");
+            }
+        });
+        services.AddDurableTaskClient();
+        return services;
+    }
+}

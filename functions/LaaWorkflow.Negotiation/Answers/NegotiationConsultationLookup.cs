@@ -1,0 +1,44 @@
+using LaaWorkflow.Email;
+using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Negotiation.Activities;
+using LaaWorkflow.Negotiation.Orchestrations;
+using LaaWorkflow.Negotiation.ReadModels;
+
+namespace LaaWorkflow.Negotiation.Answers;
+
+/// <summary>What a partner's answer page shows: the agreement, the partner's targets, the deadline and whether it is still open.</summary>
+internal sealed class NegotiationConsultationLookup(IAgreementStore store) : IConsultationLookup
+{
+    public async Task<ConsultationView?> GetAsync(string negotiationId, string partnerId, CancellationToken cancellationToken)
+    {
+        if (!InstanceIds.IsWellFormed(negotiationId))
+        {
+            return null;
+        }
+
+        var record = await store.GetAsync(negotiationId, cancellationToken);
+        var partner = record?.Summary.Definition.FindPartner(partnerId);
+        var state = record?.Partners.FirstOrDefault(p => p.State.PartnerId == partnerId)?.State;
+        if (record is null || partner is null || state is null)
+        {
+            return null;
+        }
+
+        var definition = record.Summary.Definition;
+        var led = record.Targets.Where(t => t.LeadPartners.Contains(partnerId)).ToList();
+        var closed = NegotiationAnswerSink.ClosedReason(record.Summary, state, state.Round);
+        return new ConsultationView(
+            negotiationId,
+            partnerId,
+            definition.Area,
+            definition.ResponsibleAuthority,
+            partner.Name,
+            SendEmailActivity.Lines(led.Count > 0 ? led : record.Targets),
+            new DateTimeOffset(state.Deadline ?? definition.Timetable.ResponseDeadline, TimeSpan.Zero),
+            Math.Max(state.Round, 1),
+            closed is null,
+            closed,
+            definition.Period,
+            new EmailAddress(partner.Contact.Email, partner.Contact.Name));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using LaaWorkflow.Email;
+using LaaWorkflow.Email.Events;
+using LaaWorkflow.Email.Templates;
+using LaaWorkflow.Negotiation.Orchestrations;
+using LaaWorkflow.Negotiation.ReadModels;
+using Microsoft.Extensions.Logging;
+
+namespace LaaWorkflow.Negotiation.Answers;
+
+/// <summary>A bounce: flags the partner on the agreement, records it on the timeline and tells the LSP lead, once per address and reason.</summary>
+internal sealed class NegotiationDeliveryProblemSink(
+    IAgreementStore store, IEmailSender sender, TimeProvider time, ILogger<NegotiationDeliveryProblemSink> logger) : IDeliveryProblemSink
+{
+    public async Task ReportAsync(string negotiationId, string partnerId, string email, string reason, CancellationToken cancellationToken)
+    {
+        if (!InstanceIds.IsWellFormed(negotiationId))
+        {
+            return;
+        }
+
+        var summary = await store.GetSummaryAsync(negotiationId, cancellationToken);
+        var partner = summary?.Definition.FindPartner(partnerId);
+        if (summary is null || partner is null)
+        {
+            return;
+        }
+
+        Logs.DeliveryProblem(logger, negotiationId, partnerId);
+        await store.FlagDeliveryProblemAsync(negotiationId, partnerId, email, reason, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var definition = summary.Definition;
+        var rendered = EmailTemplates.DeliveryProblemNotice(new DeliveryProblemNoticeModel(
+            new AgreementSummary(definition.Area, definition.ResponsibleAuthority, definition.Period,
+                new DateTimeOffset(summary.NextDeadline ?? definition.Timetable.SignOffDeadline, TimeSpan.Zero)),
+            definition.LspLead.Name, partner.Name, email, reason));
+        var key = $"{negotiationId}:{partnerId}:bounce:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email + "\n" + reason)))[..12]}";
+        await sender.SendAsync(
+            new EmailMessage(key, EmailKind.DeliveryProblemNotice, new EmailAddress(definition.LspLead.Email, definition.LspLead.Name),
+                rendered.Subject, rendered.Text, rendered.Html, negotiationId, partnerId),
+            cancellationToken);
+    }
+}

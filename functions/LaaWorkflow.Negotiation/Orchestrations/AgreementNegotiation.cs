@@ -1,0 +1,306 @@
+using System.Globalization;
+using LaaWorkflow.Durable;
+using LaaWorkflow.Email;
+using LaaWorkflow.Negotiation.Activities;
+using LaaWorkflow.Negotiation.Documents;
+using LaaWorkflow.Negotiation.Domain;
+
+namespace LaaWorkflow.Negotiation.Orchestrations;
+
+/// <summary>The state of one agreement orchestration run, rebuilt identically on every replay.</summary>
+internal sealed partial class AgreementNegotiation(TaskOrchestrationContext context, AgreementInput input, Task<WithdrawEvent> withdrawal)
+{
+    private readonly Agreement _agreement = input.Agreement;
+    private readonly AgreementHeader _header = AgreementHeader.From(input.Agreement);
+    private readonly Dictionary<string, PartnerOutcome> _latest = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _outstanding = new(StringComparer.Ordinal);
+    private IReadOnlyList<Target> _targets = input.Agreement.Targets;
+    private NegotiationPhase _phase = NegotiationPhase.Draft;
+    private int _round;
+    private int _submissions;
+    private DateTime? _nextDeadline;
+    private GovernmentOfficeDecisionEvent? _rejection;
+
+    private string Id => input.NegotiationId;
+
+    private DateTime SignOff => _agreement.Timetable.SignOffDeadline;
+
+    private DateTime Now => context.CurrentUtcDateTime;
+
+    /// <summary>A control-flow result: either the negotiation ended, or it goes on.</summary>
+    private sealed record Step(AgreementOutcome? Ended = null, RevisionEvent? Revision = null, bool Approved = false);
+
+    public async Task<AgreementOutcome> RunAsync()
+    {
+        var opens = _agreement.Timetable.ConsultationOpens;
+        if (Now < opens)
+        {
+            _nextDeadline = opens;
+            await ChangePhaseAsync(NegotiationPhase.Draft, "draft", $"Waiting for consultation to open on {Format(opens)}.", AnswerSource.System);
+            using var cancel = new CancellationTokenSource();
+            var timer = context.CreateTimer(opens, cancel.Token);
+            if (await Task.WhenAny(timer, withdrawal) == withdrawal)
+            {
+                cancel.Cancel();
+                return await WithdrawnAsync(await withdrawal);
+            }
+        }
+
+        IReadOnlyList<string> consult = [.. _agreement.Partners.Select(p => p.Id)];
+        var deadline = _agreement.Timetable.ResponseDeadline;
+        while (true)
+        {
+            if (consult.Count > 0)
+            {
+                var ended = await ConsultAsync(consult, deadline);
+                if (ended is not null)
+                {
+                    return ended;
+                }
+            }
+
+            var disputed = Disputed();
+            Step step;
+            if (disputed.Count == 0 && _rejection is null)
+            {
+                step = await GovernmentOfficeAsync();
+                if (step.Ended is not null)
+                {
+                    return step.Ended;
+                }
+
+                if (step.Approved)
+                {
+                    return await FinaliseAsync();
+                }
+            }
+
+            step = await RevisionAsync();
+            if (step.Ended is not null)
+            {
+                return step.Ended;
+            }
+
+            var revision = step.Revision!;
+            consult = Revision.PartnersToReconsult(_targets, revision.Targets, disputed);
+            var changed = Revision.ChangedTargets(_targets, revision.Targets);
+            _targets = revision.Targets;
+            _rejection = null;
+            await context.UpdateReadModelAsync(new ReadModelUpdate(
+                Id,
+                new TimelineEntry(Now, $"revision:{revision.RevisionId}", "revised", AnswerSource.LspLead,
+                    changed.Count == 0
+                        ? "The LSP lead resubmitted the targets unchanged."
+                        : $"The LSP lead revised {string.Join(", ", changed)}; consulting again: {(consult.Count == 0 ? "nobody" : string.Join(", ", consult.Select(PartnerName)))}."),
+                Targets: _targets));
+            var window = _agreement.Timetable.ResponseDeadline - _agreement.Timetable.ConsultationOpens;
+            deadline = Now + window < SignOff ? Now + window : SignOff;
+        }
+    }
+
+    private async Task<AgreementOutcome?> ConsultAsync(IReadOnlyList<string> partnerIds, DateTime deadline)
+    {
+        _round++;
+        _nextDeadline = deadline;
+        await ChangePhaseAsync(NegotiationPhase.Consultation, $"round:{_round}",
+            $"Consultation round {_round} opened with {string.Join(", ", partnerIds.Select(PartnerName))}; answers due {Format(deadline)}.",
+            AnswerSource.System);
+
+        var children = new Dictionary<Task<PartnerOutcome>, string>();
+        foreach (var partnerId in partnerIds)
+        {
+            var partner = _agreement.FindPartner(partnerId)!;
+            _latest.Remove(partnerId);
+            _outstanding.Add(partnerId);
+            var child = context.CallSubOrchestratorAsync<PartnerOutcome>(
+                nameof(PartnerConsultationOrchestrator),
+                new PartnerConsultationInput(Id, _round, partner, _header, _agreement.LspLead, _targets, deadline,
+                    _agreement.Timetable.ReminderDaysBefore, _agreement.Timetable.EscalationEveryDays),
+                new SubOrchestrationOptions(InstanceIds.Partner(Id, partnerId, _round)));
+            children.Add(child, partnerId);
+        }
+
+        PublishStatus();
+        var digests = _agreement.Timetable.ReminderDaysBefore
+            .Select(days => (Days: days, At: deadline.AddDays(-days)))
+            .Where(d => d.At > Now && d.At < SignOff)
+            .OrderBy(d => d.At)
+            .ToList();
+        var nextDigest = 0;
+        while (children.Count > 0)
+        {
+            using var digestCancel = new CancellationTokenSource();
+            Task? digestTimer = nextDigest < digests.Count ? context.CreateTimer(digests[nextDigest].At, digestCancel.Token) : null;
+            List<Task> waits = [.. children.Keys, withdrawal];
+            if (digestTimer is not null)
+            {
+                waits.Add(digestTimer);
+            }
+
+            var winner = await Task.WhenAny(waits);
+            if (winner != digestTimer)
+            {
+                digestCancel.Cancel();
+            }
+
+            if (winner == withdrawal)
+            {
+                foreach (var partnerId in children.Values)
+                {
+                    context.SendEvent(InstanceIds.Partner(Id, partnerId, _round), PartnerCommandEvent.Name,
+                        new PartnerCommandEvent(PartnerCommandKind.Withdraw, "withdraw"));
+                }
+
+                await Task.WhenAll(children.Keys);
+                return await WithdrawnAsync(await withdrawal);
+            }
+
+            if (winner == digestTimer)
+            {
+                await SendDigestAsync(digests[nextDigest].Days);
+                nextDigest++;
+                continue;
+            }
+
+            var task = (Task<PartnerOutcome>)winner;
+            children.Remove(task);
+            await PartnerFinishedAsync(await task);
+        }
+
+        return _latest.Values.Any(o => o.Status == PartnerStatus.NoResponse)
+            ? await DeadlineMissedAsync()
+            : null;
+    }
+
+    private async Task PartnerFinishedAsync(PartnerOutcome outcome)
+    {
+        _latest[outcome.PartnerId] = outcome;
+        _outstanding.Remove(outcome.PartnerId);
+        if (outcome.Status is PartnerStatus.Objected or PartnerStatus.ChangesRequested)
+        {
+            var partner = _agreement.FindPartner(outcome.PartnerId)!;
+            await context.SendEmailAsync(new Notification(
+                $"{Id}:{outcome.PartnerId}:r{outcome.Round}:lead-notice", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, _nextDeadline ?? SignOff)
+            {
+                Partner = partner,
+                Round = outcome.Round,
+                Decision = outcome.Status == PartnerStatus.Objected ? AnswerDecision.Object : AnswerDecision.RequestChanges,
+                Comment = outcome.Comment,
+            });
+        }
+
+        PublishStatus();
+        await context.UpdateReadModelAsync(new ReadModelUpdate(Id, Agreement: new AgreementPatch(Endorsed: Endorsed())));
+    }
+
+    private async Task SendDigestAsync(int daysBefore)
+    {
+        var outstanding = _outstanding.Select(id => new PartnerLine(PartnerName(id), "no answer yet")).ToList();
+        await context.SendEmailAsync(new Notification(
+            $"{Id}:lead:r{_round}:digest:{daysBefore.ToString(CultureInfo.InvariantCulture)}", EmailKind.LeadDigest, Id, _header, _agreement.LspLead, _nextDeadline ?? SignOff)
+        {
+            Round = _round,
+            Partners = outstanding,
+            AnsweredCount = _agreement.Partners.Count - outstanding.Count,
+        });
+        await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
+            Now, $"r{_round}:digest:{daysBefore.ToString(CultureInfo.InvariantCulture)}", "digest", AnswerSource.System,
+            outstanding.Count == 0
+                ? $"Digest sent to the LSP lead {daysBefore} days before the deadline: every partner has answered."
+                : $"Digest sent to the LSP lead {daysBefore} days before the deadline; not answered: {string.Join(", ", outstanding.Select(o => o.PartnerName))}.")));
+    }
+
+    private async Task<Step> GovernmentOfficeAsync()
+    {
+        _submissions++;
+        _nextDeadline = SignOff;
+        var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
+        await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
+            $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.", AnswerSource.System);
+        await context.SendEmailAsync(new Notification(
+            $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, SignOff)
+        {
+            Targets = _targets,
+            Partners = PartnerLines(),
+        });
+
+        using var timerCancel = new CancellationTokenSource();
+        using var decisionCancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(SignOff, timerCancel.Token);
+        var decision = context.WaitForExternalEvent<GovernmentOfficeDecisionEvent>(GovernmentOfficeDecisionEvent.Name, decisionCancel.Token);
+        var winner = await Task.WhenAny(timer, decision, withdrawal);
+        if (winner != timer)
+        {
+            timerCancel.Cancel();
+        }
+
+        if (winner != decision)
+        {
+            decisionCancel.Cancel();
+        }
+
+        if (winner == withdrawal)
+        {
+            return new Step(await WithdrawnAsync(await withdrawal));
+        }
+
+        if (winner == timer)
+        {
+            return new Step(await DeadlineMissedAsync());
+        }
+
+        var answer = await decision;
+        if (answer.Approved)
+        {
+            _approval = answer;
+            await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
+                Now, $"go:{submission}:approved", "approved", AnswerSource.GovernmentOffice,
+                $"The Government Office {_agreement.GovernmentOffice} approved the draft." + (string.IsNullOrWhiteSpace(answer.Comment) ? "" : " " + answer.Comment))));
+            return new Step(Approved: true);
+        }
+
+        _rejection = answer;
+        await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
+            Now, $"go:{submission}:rejected", "rejected", AnswerSource.GovernmentOffice,
+            $"The Government Office {_agreement.GovernmentOffice} sent the draft back: {answer.Comment}")));
+        await context.SendEmailAsync(new Notification(
+            $"{Id}:go:{submission}:rejection", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, SignOff)
+        {
+            Round = _round,
+            Decision = AnswerDecision.RequestChanges,
+            Comment = answer.Comment,
+        });
+        return new Step();
+    }
+
+    private async Task<Step> RevisionAsync()
+    {
+        _nextDeadline = SignOff;
+        var why = _rejection is not null
+            ? $"the Government Office asked for changes: {_rejection.Comment}"
+            : string.Join("; ", Disputed().Select(id => $"{PartnerName(id)} {Describe(_latest[id])}"));
+        await ChangePhaseAsync(NegotiationPhase.Revision, $"revision-wait:r{_round}:s{_submissions}",
+            $"Waiting for the LSP lead's revision: {why}.", AnswerSource.System);
+
+        using var timerCancel = new CancellationTokenSource();
+        using var revisionCancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(SignOff, timerCancel.Token);
+        var revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
+        var winner = await Task.WhenAny(timer, revision, withdrawal);
+        if (winner != timer)
+        {
+            timerCancel.Cancel();
+        }
+
+        if (winner != revision)
+        {
+            revisionCancel.Cancel();
+        }
+
+        return winner == withdrawal
+            ? new Step(await WithdrawnAsync(await withdrawal))
+            : winner == timer
+                ? new Step(await DeadlineMissedAsync())
+                : new Step(Revision: await revision);
+    }
+}

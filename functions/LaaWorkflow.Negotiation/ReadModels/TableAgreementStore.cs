@@ -1,0 +1,231 @@
+using System.Globalization;
+using Azure;
+using LaaWorkflow.AzureStorage.Tables;
+using LaaWorkflow.Negotiation.Activities;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Orchestrations;
+
+namespace LaaWorkflow.Negotiation.ReadModels;
+
+/// <summary>
+/// The read models in Table storage. <c>{prefix}Agreements</c> holds one row per agreement in one partition, keyed by
+/// inverted creation time so a plain query lists newest first; <c>{prefix}AgreementDetails</c> holds one partition per
+/// agreement: the <c>agreement</c> row, <c>partner-{id}</c> rows, <c>target-{nnn}</c> rows and
+/// <c>timeline-{time}-{key}</c> rows, so one agreement is read with one single-partition query.
+/// </summary>
+internal sealed partial class TableAgreementStore(TableServiceClient service, NegotiationStorageOptions options) : IAgreementStore
+{
+    private const string ListPartition = "list";
+    private const string AgreementRow = "agreement";
+    private const string PartnerPrefix = "partner-";
+    private const string TargetPrefix = "target-";
+    private const string TimelinePrefix = "timeline-";
+
+    private readonly TableClient _list = service.GetTableClient(options.TablePrefix + "Agreements");
+    private readonly TableClient _details = service.GetTableClient(options.TablePrefix + "AgreementDetails");
+    private volatile bool _tablesExist;
+
+    public async Task CreateAsync(string id, DateTime createdAt, Agreement agreement, CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        var listKey = ListRowKey(createdAt, id);
+        var row = new TableEntity(id, AgreementRow)
+        {
+            ["Definition"] = ReadModelJson.Write(agreement with { Targets = [] }),
+            ["CreatedAt"] = createdAt,
+            ["Phase"] = nameof(NegotiationPhase.Draft),
+            ["Round"] = 0,
+            ["Endorsed"] = 0,
+            ["ListRowKey"] = listKey,
+        };
+        await _details.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        foreach (var partner in agreement.Partners)
+        {
+            await _details.UpsertEntityAsync(PartnerEntity(id, new PartnerState(partner.Id, PartnerStatus.Pending, 0, null)), TableUpdateMode.Merge, cancellationToken);
+        }
+
+        await WriteTargetsAsync(id, agreement.Targets, cancellationToken);
+        await AppendAsync(id, new TimelineEntry(createdAt, "created", "created", AnswerSource.LspLead,
+            $"Negotiation started for {agreement.Area} with {agreement.Partners.Count} partners and {agreement.Targets.Count} targets."), cancellationToken);
+        await _list.UpsertEntityAsync(new TableEntity(ListPartition, listKey)
+        {
+            ["Id"] = id,
+            ["Area"] = agreement.Area,
+            ["GovernmentOffice"] = agreement.GovernmentOffice,
+            ["Phase"] = nameof(NegotiationPhase.Draft),
+            ["CreatedAt"] = createdAt,
+            ["Endorsed"] = 0,
+            ["Partners"] = agreement.Partners.Count,
+        }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task ApplyAsync(ReadModelUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        await EnsureTablesAsync(cancellationToken);
+        if (update.Partner is { } partner)
+        {
+            await _details.UpsertEntityAsync(PartnerEntity(update.NegotiationId, partner), TableUpdateMode.Merge, cancellationToken);
+        }
+
+        if (update.Targets is { } targets)
+        {
+            await WriteTargetsAsync(update.NegotiationId, targets, cancellationToken);
+        }
+
+        if (update.Entry is { } entry)
+        {
+            await AppendAsync(update.NegotiationId, entry, cancellationToken);
+        }
+
+        if (update.Agreement is { } patch)
+        {
+            await PatchAgreementAsync(update.NegotiationId, patch, cancellationToken);
+        }
+    }
+
+    public async Task FlagDeliveryProblemAsync(string id, string partnerId, string email, string reason, DateTime at, CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        await _details.UpsertEntityAsync(new TableEntity(id, PartnerPrefix + partnerId)
+        {
+            ["DeliveryProblem"] = true,
+            ["DeliveryProblemDetail"] = $"{email}: {reason}",
+        }, TableUpdateMode.Merge, cancellationToken);
+        var key = "bounce:" + partnerId + ":" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email + "\n" + reason)))[..12];
+        await AppendAsync(id, new TimelineEntry(at, key, "delivery-problem", AnswerSource.System,
+            $"Email to {email} could not be delivered: {reason}", partnerId), cancellationToken);
+    }
+
+    private async Task PatchAgreementAsync(string id, AgreementPatch patch, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(id, AgreementRow);
+        var listRow = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (patch.Phase is { } phase)
+        {
+            row["Phase"] = listRow["Phase"] = phase.ToString();
+        }
+
+        if (patch.Round is { } round)
+        {
+            row["Round"] = round;
+        }
+
+        if (patch.NextDeadline is { } deadline)
+        {
+            row["NextDeadline"] = listRow["NextDeadline"] = deadline;
+        }
+        else if (patch.ClearNextDeadline)
+        {
+            // Merge cannot remove a property; the minimum date stands for "none" and is read back as null.
+            row["NextDeadline"] = listRow["NextDeadline"] = s_noDeadline;
+        }
+
+        if (patch.Endorsed is { } endorsed)
+        {
+            row["Endorsed"] = listRow["Endorsed"] = endorsed;
+        }
+
+        if (patch.Outcome is { } outcome)
+        {
+            row["Outcome"] = ReadModelJson.Write(outcome);
+        }
+
+        if (patch.DocumentUrl is { } url)
+        {
+            row["DocumentUrl"] = url.AbsoluteUri;
+        }
+
+        await _details.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        if (listRow.Count > 0)
+        {
+            var current = await _details.GetEntityIfExistsAsync<TableEntity>(id, AgreementRow, ["ListRowKey"], cancellationToken);
+            if (current.HasValue && current.Value!.GetString("ListRowKey") is { } listKey)
+            {
+                var entity = new TableEntity(ListPartition, listKey);
+                foreach (var (key, value) in listRow)
+                {
+                    entity[key] = value;
+                }
+
+                await _list.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+            }
+        }
+    }
+
+    private async Task WriteTargetsAsync(string id, IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < targets.Count; i++)
+        {
+            await _details.UpsertEntityAsync(new TableEntity(id, TargetRow(i)) { ["Json"] = ReadModelJson.Write(targets[i]) }, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        // A revision may drop targets: remove the rows past the new end.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {TargetRow(targets.Count)} and RowKey lt {TargetPrefix + "~"}");
+        await foreach (var stale in _details.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _details.DeleteEntityAsync(stale.PartitionKey, stale.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    private async Task AppendAsync(string id, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(id, TimelinePrefix + entry.At.ToString("yyyyMMdd'T'HHmmssfffffff", CultureInfo.InvariantCulture) + "-" + entry.Key)
+        {
+            ["At"] = entry.At,
+            ["Key"] = entry.Key,
+            ["Kind"] = entry.Kind,
+            ["Source"] = entry.Source.ToString(),
+            ["Text"] = entry.Text,
+        };
+        if (entry.PartnerId is not null)
+        {
+            entity["PartnerId"] = entry.PartnerId;
+        }
+
+        try
+        {
+            await _details.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already appended by an earlier delivery of the same update: the timeline is append-only.
+        }
+    }
+
+    private async Task EnsureTablesAsync(CancellationToken cancellationToken)
+    {
+        if (_tablesExist)
+        {
+            return;
+        }
+
+        await _list.CreateIfNotExistsAsync(cancellationToken);
+        await _details.CreateIfNotExistsAsync(cancellationToken);
+        _tablesExist = true;
+    }
+
+    private static TableEntity PartnerEntity(string id, PartnerState state)
+    {
+        var entity = new TableEntity(id, PartnerPrefix + state.PartnerId)
+        {
+            ["PartnerId"] = state.PartnerId,
+            ["Status"] = state.Status.ToString(),
+            ["Round"] = state.Round,
+            ["EscalationLevel"] = state.EscalationLevel,
+            ["Deadline"] = state.Deadline ?? s_noDeadline,
+            ["AnsweredAt"] = state.AnsweredAt ?? s_noDeadline,
+            ["Comment"] = state.Comment ?? "",
+            ["Source"] = state.Source?.ToString() ?? "",
+        };
+        return entity;
+    }
+
+    private static string TargetRow(int index) => TargetPrefix + index.ToString("D3", CultureInfo.InvariantCulture);
+
+    private static string ListRowKey(DateTime createdAt, string id) =>
+        (DateTime.MaxValue.Ticks - createdAt.Ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + id;
+
+    /// <summary>Stands for "no date" in merged rows (Table storage's earliest date).</summary>
+    private static readonly DateTime s_noDeadline = new(1601, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+}

@@ -1,0 +1,85 @@
+using LaaWorkflow.Negotiation.Api;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.ReadModels;
+using LaaWorkflow.Negotiation.Reference;
+
+namespace LaaWorkflow.Negotiation.Service;
+
+/// <summary>Turns stored read models into the HTTP contract's shapes.</summary>
+internal static class Views
+{
+    public static AgreementView ToView(AgreementRecord record, string? runtimeStatus)
+    {
+        var summary = record.Summary;
+        var definition = summary.Definition;
+        var states = record.Partners.ToDictionary(p => p.State.PartnerId, StringComparer.Ordinal);
+        return new AgreementView
+        {
+            Id = summary.Id,
+            Area = definition.Area,
+            ResponsibleAuthority = definition.ResponsibleAuthority,
+            GovernmentOffice = definition.GovernmentOffice,
+            Period = definition.Period,
+            Phase = summary.Phase,
+            RuntimeStatus = runtimeStatus,
+            Round = summary.Round,
+            CreatedAt = summary.CreatedAt,
+            NextDeadline = summary.NextDeadline,
+            Outcome = summary.Outcome is { } o
+                ? new OutcomeView { Phase = o.Phase, At = o.At, Summary = o.Summary, Reasons = o.Reasons }
+                : null,
+            DocumentUrl = summary.DocumentUrl,
+            Partners =
+            [
+                .. definition.Partners.Select(p =>
+                {
+                    var record = states.GetValueOrDefault(p.Id);
+                    var state = record?.State;
+                    return new PartnerView
+                    {
+                        Id = p.Id,
+                        Name = p.Name,
+                        Body = p.Body,
+                        ContactEmail = p.Contact.Email,
+                        Status = state?.Status ?? PartnerStatus.Pending,
+                        Round = state?.Round ?? 0,
+                        AnsweredAt = state?.AnsweredAt,
+                        Comment = state?.Comment,
+                        EscalationLevel = state?.EscalationLevel ?? 0,
+                        Deadline = state?.Deadline,
+                        DeliveryProblem = record?.DeliveryProblem ?? false,
+                    };
+                }),
+            ],
+            Targets = [.. record.Targets.Select(ToView)],
+            Timeline =
+            [
+                .. record.Timeline.Select(t => new TimelineEntryView { At = t.At, Kind = t.Kind, Source = t.Source, Text = t.Text, PartnerId = t.PartnerId }),
+            ],
+        };
+    }
+
+    public static TargetView ToView(Target target) => new()
+    {
+        Indicator = target.Indicator,
+        Title = target.Kind != TargetKind.Local && NationalIndicatorSet.TryGet(target.Indicator, out var ni) ? ni.Title : null,
+        Kind = target.Kind,
+        LeadPartners = target.LeadPartners,
+        Baseline = target.Baseline,
+        Trajectory = target.Trajectory,
+    };
+
+    public static AgreementListItem ToListItem(AgreementListRecord row) => new()
+    {
+        Id = row.Id,
+        Area = row.Area,
+        GovernmentOffice = row.GovernmentOffice,
+        Phase = row.Phase,
+        CreatedAt = row.CreatedAt,
+        NextDeadline = row.NextDeadline,
+        Endorsed = row.Endorsed,
+        Partners = row.Partners,
+    };
+
+    public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

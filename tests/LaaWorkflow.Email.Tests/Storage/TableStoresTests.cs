@@ -1,0 +1,116 @@
+using LaaWorkflow.AzureStorage.Tables;
+using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Email.Storage;
+using LaaWorkflow.Email.Tests.Support;
+using LaaWorkflow.Email.Transports.Outbox;
+using LaaWorkflow.Testing;
+
+namespace LaaWorkflow.Email.Tests.Storage;
+
+[Collection("azurite")]
+public sealed class TableStoresTests
+{
+    private readonly AzuriteFixture _azurite;
+
+    public TableStoresTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    [Fact]
+    public async Task Outbox_LargeBodies_RoundTripWhole()
+    {
+        var store = new TableOutboxStore(Table());
+        // Past two chunk boundaries, with a surrogate pair straddling the first.
+        var html = "<p>" + new string('a', TableOutboxStore.ChunkLength - 4) + "\U0001F600" + new string('b', TableOutboxStore.ChunkLength + 10) + "</p>";
+        var message = Message("k-large", "p@police.example", Samples.Now) with { Html = html };
+
+        Assert.True(await store.TryAddAsync(message, CancellationToken.None));
+        var read = Assert.Single(await store.ReadAsync(null, 10, CancellationToken.None));
+
+        Assert.Equal(message, read);
+    }
+
+    [Fact]
+    public async Task Outbox_SameKeyTwice_StoresOnce()
+    {
+        var store = new TableOutboxStore(Table());
+
+        var first = await store.TryAddAsync(Message("k1", "p@police.example", Samples.Now), CancellationToken.None);
+        var second = await store.TryAddAsync(Message("k1", "p@police.example", Samples.Now.AddMinutes(1)) with { Subject = "changed" }, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal("Subject k1", Assert.Single(await store.ReadAsync(null, 10, CancellationToken.None)).Subject);
+    }
+
+    [Fact]
+    public async Task Outbox_ReadByRecipient_NewestFirstUpToTop()
+    {
+        var store = new TableOutboxStore(Table());
+        await store.TryAddAsync(Message("a", "p@police.example", Samples.Now), CancellationToken.None);
+        await store.TryAddAsync(Message("b", "lead@sunderland.example", Samples.Now.AddMinutes(1)), CancellationToken.None);
+        await store.TryAddAsync(Message("c", "P@Police.example", Samples.Now.AddMinutes(2)), CancellationToken.None);
+        await store.TryAddAsync(Message("d", "p@police.example", Samples.Now.AddMinutes(3)), CancellationToken.None);
+
+        var read = await store.ReadAsync("p@POLICE.example", 2, CancellationToken.None);
+
+        Assert.Equal(["d", "c"], read.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task SentLog_InsertThenUpsert_KeepsOneEntryPerKey()
+    {
+        var log = new TableSentLog(Table());
+        var sending = new SentLogEntry("neg/1/invite", SentLogState.Sending, "p@police.example", "PartnerInvitation", Samples.NegotiationId, Samples.PartnerId, Samples.Now, null);
+
+        Assert.True(await log.TryInsertAsync(sending, CancellationToken.None));
+        Assert.False(await log.TryInsertAsync(sending, CancellationToken.None));
+        await log.UpsertAsync(sending with { State = SentLogState.Sent, MessageId = "m-1" }, CancellationToken.None);
+
+        Assert.Equal(sending with { State = SentLogState.Sent, MessageId = "m-1" }, await log.GetAsync(sending.Key, CancellationToken.None));
+        Assert.Null(await log.GetAsync("other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Ledger_SecondAnswerForRound_ReturnsFirst()
+    {
+        var ledger = new TableAnswerLedger(Table());
+        var first = new AnswerSubmission("neg/with#odd?chars", Samples.PartnerId, 1, AnswerDecision.Object, "Baseline is wrong", AnswerSource.EmailLink, Samples.Now);
+        var second = first with { Decision = AnswerDecision.Endorse, Comment = null, Source = AnswerSource.EmailReply };
+
+        Assert.Equal(first, await ledger.InsertOrGetAsync(first, CancellationToken.None));
+        Assert.Equal(first, await ledger.InsertOrGetAsync(second, CancellationToken.None));
+        Assert.Equal(first, await ledger.GetAsync(first.NegotiationId, Samples.PartnerId, 1, CancellationToken.None));
+        Assert.Null(await ledger.GetAsync(first.NegotiationId, Samples.PartnerId, 2, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Ledger_StorageUnreachable_ThrowsUnavailable()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 0;
+        var dead = new TableServiceClient(
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};TableEndpoint=http://127.0.0.1:1/{AzuriteFixture.AccountName};",
+            options);
+        var ledger = new TableAnswerLedger(new LazyTable(dead.GetTableClient(AzuriteFixture.NewTableName("dead"))));
+
+        await Assert.ThrowsAsync<AnswerLedgerUnavailableException>(() =>
+            ledger.InsertOrGetAsync(new AnswerSubmission(Samples.NegotiationId, Samples.PartnerId, 1, AnswerDecision.Endorse, null, AnswerSource.EmailLink, Samples.Now), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EventLog_MarkedEvent_IsHandled()
+    {
+        var log = new TableWebhookEventLog(Table());
+
+        Assert.False(await log.IsHandledAsync("evt-1", CancellationToken.None));
+        await log.MarkHandledAsync("evt-1", Samples.Now, CancellationToken.None);
+        await log.MarkHandledAsync("evt-1", Samples.Now, CancellationToken.None);
+
+        Assert.True(await log.IsHandledAsync("evt-1", CancellationToken.None));
+        Assert.False(await log.IsHandledAsync("evt-2", CancellationToken.None));
+    }
+
+    private static OutboxMessage Message(string id, string to, DateTimeOffset sentAt) =>
+        new(id, to.ToLowerInvariant(), $"Subject {id}", $"Text {id}", $"<p>Html {id}</p>", sentAt, "PartnerInvitation", Samples.NegotiationId, Samples.PartnerId, "reply+x@inbound.example.org");
+
+    private LazyTable Table() => new(new TableServiceClient(_azurite.ConnectionString).GetTableClient(AzuriteFixture.NewTableName("email")));
+}

@@ -1,0 +1,6 @@
+using LaaWorkflow.Testing;
+
+namespace LaaWorkflow.Functions.Tests.Infrastructure;
+
+[CollectionDefinition("azurite")]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
