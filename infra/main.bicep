@@ -230,6 +230,10 @@ var appSettings = {
   AzureWebJobsDisableHomepage: 'true'
   DurableTask__HubName: taskHubName
   DurableTask__Backend: 'AzureStorage'
+  // Real time in Azure: the virtual clock is for demos and tests only.
+  Clock__Mode: 'System'
+  Clock__Start: '2007-11-20T09:00:00Z'
+  Clock__Speed: '0'
   Host__AdminKeys: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretNames.adminKeys})'
   Host__DevRoutes: 'false'
   Host__MaxRequestBodyBytes: '262144'
