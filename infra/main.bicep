@@ -238,6 +238,8 @@ var appSettings = {
   Host__DevRoutes: 'false'
   Host__MaxRequestBodyBytes: '262144'
   Host__AnswerRequestsPerMinute: '30'
+  Negotiation__TablePrefix: 'Laa'
+  Negotiation__DocumentContainer: 'agreements'
   Email__Transport: 'SendGrid'
   Email__FromAddress: emailFromAddress
   Email__FromName: emailFromName

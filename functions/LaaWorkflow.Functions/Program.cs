@@ -1,9 +1,11 @@
 using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
 using LaaWorkflow.Functions.Api.Management;
+using LaaWorkflow.Functions.Api.Negotiations;
 using LaaWorkflow.Functions.CustomHandler;
 using LaaWorkflow.Functions.Demo;
 using LaaWorkflow.Functions.Hosting;
+using LaaWorkflow.Email;
 
 if (DemoCommand.IsRequested(args))
 {
@@ -19,6 +21,9 @@ builder.AddCustomHandler();
 var app = builder.Build();
 app.UseFunctionHost();
 app.MapHealthApi();
+app.MapNegotiationsApi();
+app.MapRespondApi();
+app.MapEmailWebhooksApi();
 app.MapManagementApi();
 app.MapDevApi();
 app.MapCustomHandlerApi();

@@ -1,5 +1,7 @@
 using LaaWorkflow.Durable;
 using LaaWorkflow.Durable.Time;
+using LaaWorkflow.Email;
+using LaaWorkflow.Negotiation;
 
 namespace LaaWorkflow.Functions.Hosting;
 
@@ -32,6 +34,8 @@ internal static class WorkflowServices
             }
         });
         services.AddDurableTaskClient();
+        services.AddEmail(configuration);
+        services.AddNegotiation(configuration);
         return services;
     }
 }

@@ -47,7 +47,7 @@ public sealed partial class SecretsTests
             .Select(setting => setting.Key)
             .ToList();
 
-        Assert.True(offending.Count == 0, "Secret settings in local.settings.sample.json must be empty or say they are for local development: " + string.Join(", ", offending));
+        Assert.True(offending.Count == 0, "Secret settings in local.settings.sample.json must be empty or say they are local: " + string.Join(", ", offending));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed partial class SecretsTests
         {
             // Not base64: the value speaks for itself.
         }
-        return value.Contains("local-development", StringComparison.OrdinalIgnoreCase);
+        return value.Contains("local", StringComparison.OrdinalIgnoreCase);
     }
 
     [GeneratedRegex(@"(ApiKey|Secret|Password|AdminKeys|__Keys__)", RegexOptions.IgnoreCase)]

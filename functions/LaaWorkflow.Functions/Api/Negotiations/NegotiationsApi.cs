@@ -1,0 +1,86 @@
+using LaaWorkflow.Functions.Api.Management;
+using LaaWorkflow.Functions.Hosting;
+using LaaWorkflow.Functions.Problems;
+using LaaWorkflow.Functions.Security;
+using LaaWorkflow.Negotiation.Api;
+using LaaWorkflow.Negotiation.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace LaaWorkflow.Functions.Api.Negotiations;
+
+/// <summary>/api/negotiations: start, read, list, revise and decide on negotiations (API.md), for admins and LSP leads.</summary>
+internal static partial class NegotiationsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapNegotiationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/negotiations")
+            .RequireAuthorization(AdminKeyAuthenticationHandler.Policy)
+            .WithTags("Negotiations");
+        group.MapPost("/", StartAsync).WithName("StartNegotiation");
+        group.MapGet("/{id}", GetAsync).WithName("GetNegotiation");
+        group.MapGet("/", ListAsync).WithName("ListNegotiations");
+        group.MapPost("/{id}/revisions", ReviseAsync).WithName("ReviseNegotiation");
+        group.MapPost("/{id}/government-office/decision", DecideAsync).WithName("GovernmentOfficeDecision");
+        MapAdminActions(group);
+        return app;
+    }
+
+    private static async Task<Results<Accepted<HttpManagementPayload>, ValidationProblem>> StartAsync(
+        NegotiationRequest? request, HttpRequest http, [FromServices] NegotiationService negotiations,
+        [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
+        var result = await negotiations.StartAsync(request, idempotencyKey, cancellationToken);
+        if (!result.Started)
+        {
+            return ProblemDetailsSetup.Validation(ToDictionary(result.Errors), "The negotiation request is not valid; nothing was started.");
+        }
+        return ManagementApi.Started(http, result.InstanceId!, durable.Value.HubName);
+    }
+
+    private static async Task<Results<Ok<AgreementView>, ProblemHttpResult>> GetAsync(
+        string id, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
+        await negotiations.GetAsync(id, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : ProblemDetailsSetup.NotFound($"No negotiation has the id '{id}'.");
+
+    private static async Task<Results<Ok<AgreementListPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        [FromServices] NegotiationService negotiations, string? phase, string? area, int? top, string? continuationToken,
+        CancellationToken cancellationToken)
+    {
+        var (page, error) = await negotiations.ListAsync(phase, area, top, continuationToken, cancellationToken);
+        return page is not null ? TypedResults.Ok(page) : ToProblem(error!);
+    }
+
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ReviseAsync(
+        string id, RevisionRequest? revision, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
+        ToResult(await negotiations.ReviseAsync(id, revision, cancellationToken));
+
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        string id, GovernmentOfficeDecisionRequest? decision, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
+        ToResult(await negotiations.GovernmentOfficeDecisionAsync(id, decision?.Approved, decision?.Comment, cancellationToken));
+
+    /// <summary>Maps the service's answer onto HTTP: 202 accepted, 400 naming fields, 404 unknown, 409 not allowed in this phase.</summary>
+    internal static Results<Accepted, ValidationProblem, ProblemHttpResult> ToResult(NegotiationResult result) => result.Status switch
+    {
+        NegotiationResultStatus.Accepted => TypedResults.Accepted((string?)null),
+        NegotiationResultStatus.Invalid => ProblemDetailsSetup.Validation(ToDictionary(result.Errors), result.Message ?? "The request is not valid."),
+        _ => ToProblem(result),
+    };
+
+    private static ProblemHttpResult ToProblem(NegotiationResult result) => result.Status switch
+    {
+        NegotiationResultStatus.NotFound => ProblemDetailsSetup.NotFound(result.Message ?? "Not found."),
+        NegotiationResultStatus.Invalid => TypedResults.Problem(
+            result.Message, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.",
+            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
+        _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the negotiation's current phase."),
+    };
+
+    private static Dictionary<string, string[]> ToDictionary(IReadOnlyDictionary<string, string[]>? errors) =>
+        errors?.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal) ?? [];
+}
