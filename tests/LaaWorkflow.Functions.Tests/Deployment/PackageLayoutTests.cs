@@ -17,7 +17,8 @@ namespace LaaWorkflow.Functions.Tests.Deployment;
 /// executable that is there, one valid function.json per function folder, the API's routes covered,
 /// and a handler in the app for every function that is not a forwarded HTTP request.
 /// </summary>
-public sealed partial class PackageLayoutTests(PublishedPackage package) : IClassFixture<PublishedPackage>
+[Collection(PublishedPackageCollection.Name)]
+public sealed partial class PackageLayoutTests(PublishedPackage package)
 {
     private static readonly string[] s_httpMethods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit;
 
 namespace LaaWorkflow.Functions.Tests.Deployment;
 
@@ -56,4 +57,11 @@ public sealed class PublishedPackage : IDisposable
             // A leftover temp folder is harmless; a failed cleanup must not fail the run.
         }
     }
+}
+
+/// <summary>The test classes that look at the package share one publish.</summary>
+[CollectionDefinition(Name)]
+public sealed class PublishedPackageCollection : ICollectionFixture<PublishedPackage>
+{
+    public const string Name = "Published package";
 }
