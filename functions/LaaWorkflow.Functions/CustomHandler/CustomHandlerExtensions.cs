@@ -43,7 +43,7 @@ internal static class CustomHandlerExtensions
         if (settings.Port is int port)
         {
             InvocationEndpoints.Map(app, app.ServiceProvider.GetServices<NonHttpFunction>());
-            Logs.ListeningForFunctionsHost(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CustomHandlerExtensions)), port);
+            Logs.AnsweringFunctionsHost(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CustomHandlerExtensions)), port);
         }
         return app;
     }

@@ -6,8 +6,8 @@ namespace LaaWorkflow.Functions.CustomHandler;
 /// </summary>
 internal static partial class Logs
 {
-    [LoggerMessage(8001, LogLevel.Information, "Custom handler listening for the Functions host on 127.0.0.1:{Port}")]
-    public static partial void ListeningForFunctionsHost(ILogger logger, int port);
+    [LoggerMessage(8001, LogLevel.Information, "Custom handler answering the Functions host on 127.0.0.1:{Port} (FUNCTIONS_CUSTOMHANDLER_PORT)")]
+    public static partial void AnsweringFunctionsHost(ILogger logger, int port);
 
     [LoggerMessage(8002, LogLevel.Warning, "Invocation {InvocationId} of {FunctionName} rejected: {Problem}")]
     public static partial void PayloadRejected(ILogger logger, string invocationId, string functionName, string problem);
