@@ -85,6 +85,7 @@ env ASPNETCORE_ENVIRONMENT=Development \
   AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$account_key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;" \
   Host__AdminKeys="$admin_key" \
   Host__DevRoutes=true \
+  Host__AnswerRequestsPerMinute=100000 \
   Clock__Mode=Virtual \
   Clock__Start=2007-11-20T09:00:00Z \
   Clock__Speed="$speed" \

@@ -1,3 +1,4 @@
+using LaaWorkflow.Email;
 using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
 using LaaWorkflow.Functions.Api.Management;
@@ -5,7 +6,6 @@ using LaaWorkflow.Functions.Api.Negotiations;
 using LaaWorkflow.Functions.CustomHandler;
 using LaaWorkflow.Functions.Demo;
 using LaaWorkflow.Functions.Hosting;
-using LaaWorkflow.Email;
 
 if (DemoCommand.IsRequested(args))
 {

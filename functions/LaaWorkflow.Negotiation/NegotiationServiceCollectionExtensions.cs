@@ -1,3 +1,4 @@
+using LaaWorkflow.AzureStorage.Blobs;
 using LaaWorkflow.AzureStorage.Tables;
 using LaaWorkflow.Durable;
 using LaaWorkflow.Email.Answers;
@@ -28,7 +29,7 @@ public static class NegotiationServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Reads <c>AzureWebJobsStorage</c> (default <c>UseDevelopmentStorage=true</c>) unless a <see cref="TableServiceClient"/>
-    /// is already registered, and the <c>Negotiation</c> section (<see cref="NegotiationStorageOptions"/>). The host still
+    /// and a <see cref="BlobServiceClient"/> are already registered, and the <c>Negotiation</c> section (<see cref="NegotiationStorageOptions"/>). The host still
     /// chooses the durable backend (<c>AddDurableTaskWorker(b =&gt; b.UseInMemoryBackend())</c>) and registers the email
     /// services (<c>AddEmail</c>) and a <see cref="TimeProvider"/>.
     /// </remarks>
@@ -40,7 +41,9 @@ public static class NegotiationServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<NegotiationStorageOptions>>().Value);
         services.TryAddSingleton(_ => new TableServiceClient(configuration[StorageConnectionSetting] ?? "UseDevelopmentStorage=true"));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionSetting] ?? "UseDevelopmentStorage=true"));
         services.TryAddSingleton<IAgreementStore, TableAgreementStore>();
+        services.TryAddSingleton<IAgreementDocumentStore, BlobAgreementDocumentStore>();
         services.TryAddSingleton(sp => new NegotiationService(
             sp.GetRequiredService<Durable.Client.DurableTaskClient>(),
             sp.GetRequiredService<IAgreementStore>(),

@@ -28,12 +28,21 @@ public partial class TableClient
         }
 
         var partition = actions[0].Entity.PartitionKey;
-        for (var i = 1; i < actions.Count; i++)
+        var rows = new Dictionary<string, int>(actions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < actions.Count; i++)
         {
-            if (!string.Equals(actions[i].Entity.PartitionKey, partition, StringComparison.Ordinal))
+            var entity = actions[i].Entity;
+            if (!string.Equals(entity.PartitionKey, partition, StringComparison.Ordinal))
             {
                 throw new ArgumentException(
-                    $"A transaction works on one partition; action {i} is for partition '{actions[i].Entity.PartitionKey}', action 0 for '{partition}'.",
+                    $"A transaction works on one partition; action {i} is for partition '{entity.PartitionKey}', action 0 for '{partition}'.",
+                    nameof(transactionActions));
+            }
+
+            if (!rows.TryAdd(entity.RowKey ?? "", i))
+            {
+                throw new ArgumentException(
+                    $"A transaction can touch each row once; actions {rows[entity.RowKey ?? ""]} and {i} both touch row '{entity.RowKey}'.",
                     nameof(transactionActions));
             }
         }

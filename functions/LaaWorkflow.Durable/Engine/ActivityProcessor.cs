@@ -22,9 +22,21 @@ internal sealed class ActivityProcessor(
     {
         var message = workItem.Message;
         var scheduled = (TaskScheduledEvent)message.Event;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = KeepLockedAsync(workItem, renewing.Token);
         try
         {
-            var response = await RunAsync(message, scheduled, cancellationToken).ConfigureAwait(false);
+            HistoryEvent response;
+            try
+            {
+                response = await RunAsync(message, scheduled, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await renewing.CancelAsync().ConfigureAwait(false);
+                await renewal.ConfigureAwait(false);
+            }
+
             var reply = new TaskMessage(Guid.NewGuid().ToString("N"), message.InstanceId, message.ExecutionId, response);
             await backend.Messages.SendAsync([reply], cancellationToken).ConfigureAwait(false);
             await backend.Activities.CompleteAsync(workItem, cancellationToken).ConfigureAwait(false);
@@ -39,6 +51,27 @@ internal sealed class ActivityProcessor(
         {
             Logs.ActivityWorkItemFailed(_logger, message.InstanceId, scheduled.Name, ex);
             await backend.Activities.AbandonAsync(workItem, options.Value.RetryDelay, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Renews the lock at half its duration while the activity runs, so a long activity is not handed out twice.</summary>
+    private async Task KeepLockedAsync(ActivityWorkItem workItem, CancellationToken cancellationToken)
+    {
+        var lockDuration = options.Value.WorkItemLockDuration;
+        using var timer = new PeriodicTimer(lockDuration / 2, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!await backend.Activities.RenewAsync(workItem, lockDuration, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The activity finished (or the worker is stopping).
         }
     }
 

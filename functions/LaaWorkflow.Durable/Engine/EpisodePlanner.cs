@@ -12,6 +12,7 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
     {
         var current = session.Executor;
         var instanceId = session.Row?.InstanceId;
+        TaskMessage? rejected = null;
         var startIndex = FindNewStart(messages, current);
         if (startIndex >= 0)
         {
@@ -19,8 +20,23 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
             var start = (ExecutionStartedEvent)startMessage.Event;
             if (current is { IsFinished: false, FatalError: null } && current.Status != OrchestrationRuntimeStatus.Pending)
             {
-                // Another execution is running: the start is stale (for example a duplicate of a restart).
+                // Another execution is running: the start is stale, or a parent asked for an instance id that is busy.
+                // A parent is told, so it does not wait forever.
                 messages = [.. messages.Where((_, i) => i != startIndex)];
+                if (start.Parent is { } parent)
+                {
+                    rejected = new TaskMessage(Guid.NewGuid().ToString("N"), parent.InstanceId, parent.ExecutionId, new SubOrchestrationInstanceFailedEvent(
+                        parent.TaskScheduledId,
+                        new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"Orchestration instance '{current.InstanceId}' is already running.", null, null))
+                    {
+                        Timestamp = now,
+                    });
+                }
+            }
+            else if (current is null && session.Row is { } row && row.ExecutionId == start.ExecutionId && row.RuntimeStatus.IsTerminal())
+            {
+                // Terminated while it waited for its scheduled start: the start is void.
+                return new EpisodeDecision.Discard($"instance was {row.RuntimeStatus} before it started");
             }
             else
             {
@@ -35,6 +51,14 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
                 var result = fresh.RunEpisode(ordered, now);
                 return Commit(session, fresh, replaceHistory: true, result.NewEvents, result.Outbox, now);
             }
+        }
+
+        if (current is null && session.Row is { RuntimeStatus: OrchestrationRuntimeStatus.Pending } pending
+            && messages.FirstOrDefault(m => m.Event is ExecutionTerminatedEvent)?.Event is ExecutionTerminatedEvent terminated)
+        {
+            // Terminated before its scheduled start: record the end on the row; the delayed start will find it.
+            var row = pending with { RuntimeStatus = OrchestrationRuntimeStatus.Terminated, Output = terminated.Output, LastUpdatedAt = now };
+            return new EpisodeDecision.Commit(new Checkpoint(pending.InstanceId, session.ETag, false, [], row, []), null);
         }
 
         if (current is null)
@@ -57,7 +81,8 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
         }
 
         var episode = current.RunEpisode(messages, now);
-        return Commit(session, current, replaceHistory: false, episode.NewEvents, episode.Outbox, now);
+        IReadOnlyList<TaskMessage> outbox = rejected is null ? episode.Outbox : [.. episode.Outbox, rejected];
+        return Commit(session, current, replaceHistory: false, episode.NewEvents, outbox, now);
     }
 
     /// <summary>The history of a failed execution with its failures taken out, so replay schedules the failed work again.</summary>

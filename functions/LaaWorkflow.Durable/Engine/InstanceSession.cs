@@ -15,5 +15,5 @@ internal abstract record EpisodeDecision
     public sealed record Postpone(TimeSpan Delay) : EpisodeDecision;
 
     /// <summary>Commit the checkpoint, then send its outbox.</summary>
-    public sealed record Commit(Checkpoint Checkpoint, OrchestrationExecutor Executor) : EpisodeDecision;
+    public sealed record Commit(Checkpoint Checkpoint, OrchestrationExecutor? Executor) : EpisodeDecision;
 }

@@ -116,7 +116,7 @@ internal sealed class OrchestrationProcessor
 
         await _backend.Orchestrations.CompleteAsync(workItem, cancellationToken).ConfigureAwait(false);
         Logs.EpisodeCommitted(_logger, workItem.InstanceId, checkpoint.NewEvents.Count, checkpoint.Outbox.Count, checkpoint.Instance.RuntimeStatus);
-        if (commit.Executor.IsFinished)
+        if (commit.Executor?.IsFinished ?? true)
         {
             Logs.InstanceFinished(_logger, workItem.InstanceId, checkpoint.Instance.RuntimeStatus);
         }

@@ -79,8 +79,12 @@ internal sealed partial class InMemoryStore : IMessageSender, IDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // An instance that has not started is handed out only for its start, or to terminate it while it waits for a
+    // scheduled start; events raised before the start stay in the inbox until then.
     private static bool IsReady(Slot slot) =>
-        !slot.Locked && slot.Inbox.Count > 0 && (slot.History.Count > 0 || slot.Inbox.Exists(m => m.Event is ExecutionStartedEvent));
+        !slot.Locked && slot.Inbox.Count > 0 && (slot.History.Count > 0
+            || slot.Inbox.Exists(m => m.Event is ExecutionStartedEvent)
+            || (slot.Row is { RuntimeStatus: OrchestrationRuntimeStatus.Pending } && slot.Inbox.Exists(m => m.Event is ExecutionTerminatedEvent)));
 
     private bool IsIdle()
     {

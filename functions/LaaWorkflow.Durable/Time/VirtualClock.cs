@@ -20,6 +20,9 @@ public sealed class VirtualClock : TimeProvider
     private DateTimeOffset _now;
     private long _sequence;
 
+    /// <summary>The longest real time <see cref="RunAsync"/> waits for the runtime to settle between timers.</summary>
+    public static readonly TimeSpan RunningSettleLimit = TimeSpan.FromSeconds(1);
+
     /// <summary>Creates a clock showing <paramref name="start"/>.</summary>
     public VirtualClock(DateTimeOffset start) => _now = start.ToUniversalTime();
 
@@ -113,12 +116,37 @@ public sealed class VirtualClock : TimeProvider
     /// Moves the clock to <paramref name="target"/>: settles, then repeatedly jumps to the earliest due timer, fires it and
     /// settles, so timers created while handling one fire in order too. The clock never moves backwards.
     /// </summary>
-    public async Task AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken = default)
+    public Task AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken = default) =>
+        AdvanceWithinAsync(target, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    private async Task SettleWithinAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        if (limit == Timeout.InfiniteTimeSpan)
+        {
+            await SettleAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Bounded in real time: work that itself waits on this clock (an activity's retry delay) would otherwise never
+        // let the runtime become idle, and the clock would never move again.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(limit);
+        try
+        {
+            await SettleAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Moving on: time must pass for that work to finish.
+        }
+    }
+
+    private async Task AdvanceWithinAsync(DateTimeOffset target, TimeSpan settleLimit, CancellationToken cancellationToken)
     {
         await _advancing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await SettleAsync(cancellationToken).ConfigureAwait(false);
+            await SettleWithinAsync(settleLimit, cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -153,10 +181,10 @@ public sealed class VirtualClock : TimeProvider
                 }
 
                 next.Fire();
-                await SettleAsync(cancellationToken).ConfigureAwait(false);
+                await SettleWithinAsync(settleLimit, cancellationToken).ConfigureAwait(false);
             }
 
-            await SettleAsync(cancellationToken).ConfigureAwait(false);
+            await SettleWithinAsync(settleLimit, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -164,7 +192,11 @@ public sealed class VirtualClock : TimeProvider
         }
     }
 
-    /// <summary>Runs the clock at <paramref name="speed"/> times real time until cancelled (demo mode).</summary>
+    /// <summary>
+    /// Runs the clock at <paramref name="speed"/> times real time until cancelled (demo mode). Between timers it waits at
+    /// most <see cref="RunningSettleLimit"/> of real time for the runtime to settle, so work that waits on this clock
+    /// itself cannot stop time.
+    /// </summary>
     public async Task RunAsync(double speed, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(speed, 0);
@@ -177,7 +209,7 @@ public sealed class VirtualClock : TimeProvider
             while (await ticker.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var elapsed = real.GetElapsedTime(realStart);
-                await AdvanceToAsync(virtualStart + (elapsed * speed), cancellationToken).ConfigureAwait(false);
+                await AdvanceWithinAsync(virtualStart + (elapsed * speed), RunningSettleLimit, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Azure;
 using LaaWorkflow.Email.Storage;
 using LaaWorkflow.Email.Templates;
 using Microsoft.Extensions.Logging;
@@ -73,7 +74,7 @@ internal sealed class AnswerRecorder
                 ? new RecordOutcome(RecordStatus.Recorded, null, null, view)
                 : new RecordOutcome(RecordStatus.Closed, null, closed, view);
         }
-        catch (Exception ex) when (ex is AnswerLedgerUnavailableException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (IsOutage(ex))
         {
             Logs.StoreUnavailable(_logger, token.NegotiationId, token.PartnerId, ex);
             return new RecordOutcome(RecordStatus.Unavailable, null, null, null);
@@ -129,12 +130,16 @@ internal sealed class AnswerRecorder
                     return new RecordOutcome(RecordStatus.NotFound, null, null, view);
             }
         }
-        catch (Exception ex) when (ex is AnswerLedgerUnavailableException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (IsOutage(ex))
         {
             Logs.StoreUnavailable(_logger, submission.NegotiationId, submission.PartnerId, ex);
             return new RecordOutcome(RecordStatus.Unavailable, null, null, null);
         }
     }
+
+    /// <summary>Failures of storage or of the negotiation's store: the partner is asked to try again, which is safe.</summary>
+    private static bool IsOutage(Exception ex) =>
+        ex is AnswerLedgerUnavailableException or RequestFailedException or HttpRequestException or TimeoutException;
 
     private static string? ClosedReason(AnswerToken token, ConsultationView view)
     {

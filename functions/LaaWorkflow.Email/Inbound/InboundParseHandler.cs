@@ -130,7 +130,7 @@ internal sealed class InboundParseHandler
         {
             var view = await _lookup.GetAsync(token.NegotiationId, token.PartnerId, cancellationToken);
             var agreement = view is null ? null : new AgreementSummary(view.Area, view.ResponsibleAuthority, view.Period, view.ResponseDeadline);
-            var rendered = EmailTemplates.ReplyNotUnderstood(new ReplyNotUnderstoodModel(agreement, from.Name, firstLine, problem, withPage ? _links.PageFor(rawToken) : null));
+            var rendered = EmailTemplates.ReplyNotUnderstood(new ReplyNotUnderstoodModel(agreement, from.Name, firstLine, problem, withPage ? _links.PageFor(rawToken) : null, WasRead: !withPage));
 
             // Keyed on the reply itself, so SendGrid re-posting the same reply does not mail the partner twice.
             var key = $"reply-not-understood/{token.NegotiationId}/{token.PartnerId}/{Fingerprint(form)}";

@@ -12,7 +12,7 @@ public sealed record EmailAddress
     {
         ArgumentNullException.ThrowIfNull(Email);
         var trimmed = Email.Trim();
-        if (trimmed.Length == 0 || trimmed.Any(char.IsControl) || trimmed.Any(char.IsWhiteSpace))
+        if (trimmed.Length == 0 || Email.Any(char.IsControl) || trimmed.Any(char.IsWhiteSpace))
         {
             throw new ArgumentException($"The email address '{HeaderText.Clean(trimmed)}' holds spaces or control characters.", nameof(Email));
         }

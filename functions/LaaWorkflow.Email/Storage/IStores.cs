@@ -33,6 +33,9 @@ internal enum SentLogState
 
     /// <summary>SendGrid accepted the message.</summary>
     Sent,
+
+    /// <summary>SendGrid answered and did not accept it (a 4xx, or 5xx until retries ran out): free to try again.</summary>
+    Failed,
 }
 
 internal sealed record SentLogEntry(string Key, SentLogState State, string To, string Kind, string NegotiationId, string? PartnerId, DateTimeOffset UpdatedAt, string? MessageId);

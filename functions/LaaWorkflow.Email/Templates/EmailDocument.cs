@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Net;
+using System.Text;
 
 namespace LaaWorkflow.Email.Templates;
 

@@ -157,14 +157,19 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var area = model.Agreement is { } a ? $"{a.Area} Local Area Agreement: " : string.Empty;
-        var doc = new EmailDocument($"{area}we could not read your reply")
-            .Heading("We could not read your reply")
+        var title = model.WasRead ? "we could not record your reply" : "we could not read your reply";
+        var doc = new EmailDocument($"{area}{title}")
+            .Heading(char.ToUpperInvariant(title[0]) + title[1..])
             .Paragraph(model.RecipientName is null ? "Hello," : $"Dear {model.RecipientName},")
             .Paragraph($"Nothing has been recorded. {model.Problem}")
             .Paragraph(model.Agreement is { } agreement ? $"Answers on the {agreement.Area} Local Area Agreement are due by {EmailDocument.Date(agreement.Deadline)}." : "Please answer before the deadline in our email.")
-            .Quote("The first line of your reply was:", model.FirstLine.Length == 0 ? "(empty)" : model.FirstLine)
-            .Paragraph("To answer by email, reply with one of these as the first line:")
-            .List(["endorse", "object: followed by your reason", "changes: followed by the change you ask for"]);
+            .Quote("The first line of your reply was:", model.FirstLine.Length == 0 ? "(empty)" : model.FirstLine);
+        if (!model.WasRead)
+        {
+            doc.Paragraph("To answer by email, reply with one of these as the first line:")
+                .List(["endorse", "object: followed by your reason", "changes: followed by the change you ask for"]);
+        }
+
         if (model.Page is not null)
         {
             doc.Link("Or answer on the web page", model.Page);

@@ -67,7 +67,8 @@ public sealed record AnswerConfirmationModel(AgreementSummary Agreement, string 
 /// <param name="FirstLine">The line we tried to read, quoted back.</param>
 /// <param name="Problem">What was wrong, in a sentence.</param>
 /// <param name="Page">The answer page, when the reply's token is still good.</param>
-public sealed record ReplyNotUnderstoodModel(AgreementSummary? Agreement, string? RecipientName, string FirstLine, string Problem, Uri? Page);
+/// <param name="WasRead">True when the reply was read but could not be taken (the consultation closed, the link expired).</param>
+public sealed record ReplyNotUnderstoodModel(AgreementSummary? Agreement, string? RecipientName, string FirstLine, string Problem, Uri? Page, bool WasRead = false);
 
 /// <summary>Tells the LSP lead that mail to a partner contact bounced or was dropped.</summary>
 public sealed record DeliveryProblemNoticeModel(AgreementSummary Agreement, string RecipientName, string PartnerName, string FailedAddress, string Reason);

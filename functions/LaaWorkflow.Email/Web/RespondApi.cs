@@ -16,6 +16,17 @@ public static class RespondApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/respond").WithTags("Answers");
+
+        // The token in the path is the partner's authority: keep it out of caches and of Referer headers.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["X-Robots-Tag"] = "noindex";
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+            return await next(context);
+        });
         group.MapGet("/{token}", ShowAsync);
         group.MapPost("/{token}", RecordAsync).DisableAntiforgery();
         return app;

@@ -100,12 +100,6 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
 
     private void React(Negotiation negotiation, string category, string? partnerId, Uri? link)
     {
-        if (category == "GovernmentOfficeSubmission" && negotiation.Decided.Add(negotiation.Phase + _now.Date))
-        {
-            Plan(_now.AddDays(3), $"{negotiation.Area}: Government Office approves",
-                ct => api.DecideAsync(negotiation.Id, approved: true, "Approved: the targets are stretching and agreed by every partner.", ct));
-            return;
-        }
         if (partnerId is null || link is null || negotiation.PartnerIndex(partnerId) is not { } partnerIndex)
         {
             return;
@@ -147,6 +141,13 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         Plan(_now.AddDays(days), $"{negotiation.Area}: {negotiation.PartnerName(partnerId)} answers {decision}", async ct =>
         {
             var status = await api.AnswerAsync(link, decision, comment, ct);
+            if (status == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                // Every simulated partner shares one address; try again the next day.
+                negotiation.Answered.Remove(key);
+                PlanAnswer(negotiation, partnerId, link, 1, decision, comment);
+                return;
+            }
             if ((int)status >= 400)
             {
                 DemoConsole.Line(_now, negotiation.Area, $"{negotiation.PartnerName(partnerId)}'s link answered {(int)status}");
@@ -187,6 +188,12 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             foreach (var entry in negotiation.NewTimelineEntries(view))
             {
                 DemoConsole.Line(entry.At, negotiation.Area, entry.Text);
+            }
+            // The Government Office negotiator approves a few days after the agreed draft reaches them.
+            if (negotiation.Phase == "governmentOffice" && negotiation.Decided.Add($"round {negotiation.Round}"))
+            {
+                Plan(_now.AddDays(3), $"{negotiation.Area}: Government Office approves",
+                    ct => api.DecideAsync(negotiation.Id, approved: true, "Approved: the targets are stretching and agreed by every partner.", ct));
             }
             if (negotiation.Phase == "revision" && negotiation.HasChangesRequested(view) && negotiation.Revised.Add(negotiation.Round))
             {

@@ -19,13 +19,16 @@ internal static class HostServices
         services.AddAnswerRateLimiting();
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<Api.Health.StorageHealthCheck>(Api.Health.StorageHealthCheck.Name);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }
 
     public static WebApplication UseFunctionHost(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // Unreadable bodies (bad JSON, wrong content type) are the caller's fault: their own status, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseDefaultFiles();

@@ -39,12 +39,10 @@ internal sealed class NegotiationAnswerSink(IAgreementStore store, DurableTaskCl
         var decision = ToDomain(submission.Decision);
         var state = partner.State;
         var answered = state.Status is PartnerStatus.Endorsed or PartnerStatus.Objected or PartnerStatus.ChangesRequested;
-        if (answered && state.Round == submission.Round)
+        if (answered && state.Round == submission.Round && state.Status == decision.ToStatus())
         {
             // The same answer delivered again (a repeated POST, a retried hand-over) changes nothing.
-            return state.Status == decision.ToStatus()
-                ? AnswerSinkResult.Accepted
-                : Refuse(submission, $"{Describe(state.Status)} was already recorded on {Date(state.AnsweredAt)}; a different answer cannot replace it.");
+            return AnswerSinkResult.Accepted;
         }
 
         var reason = ClosedReason(summary, state, submission.Round);
@@ -78,6 +76,11 @@ internal sealed class NegotiationAnswerSink(IAgreementStore store, DurableTaskCl
         if (round < state.Round)
         {
             return $"This link is for consultation round {round}, which a revision has replaced; please answer the invitation for round {state.Round}.";
+        }
+
+        if (round == state.Round && state.Status is PartnerStatus.Endorsed or PartnerStatus.Objected or PartnerStatus.ChangesRequested)
+        {
+            return $"{Describe(state.Status)} was already recorded on {Date(state.AnsweredAt)}; a different answer cannot replace it.";
         }
 
         if (round > state.Round || !NegotiationService.IsOutstanding(state) || summary.Phase != NegotiationPhase.Consultation)

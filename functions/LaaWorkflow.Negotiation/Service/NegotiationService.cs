@@ -41,7 +41,7 @@ public sealed partial class NegotiationService
         }
 
         var agreement = outcome.Value!;
-        var id = InstanceIds.NewNegotiation(agreement.Area, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim());
+        var id = NegotiationIds.New(agreement.Area, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim());
         if (idempotencyKey is not null && await _client.GetInstanceAsync(id, cancellation: cancellationToken) is not null)
         {
             return new StartNegotiationResult(id, true, null);

@@ -67,4 +67,19 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
     {
         Assert.Throws<ArgumentException>(() => AzuriteFixture.NewQueueName("Bad"));
     }
+
+    [Fact]
+    public async Task Watchdog_OwnerProcessGone_StopsAzurite()
+    {
+        // A second fixture whose "owner" is a short-lived process stands in for a test host that was killed.
+        await using var orphaned = new AzuriteFixture();
+        await orphaned.InitializeAsync();
+        using var owner = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "read line"]) { RedirectStandardInput = true, UseShellExecute = false })!;
+        orphaned.WatchOwner(owner.Id);
+        Assert.True(orphaned.IsRunning);
+
+        owner.Kill();
+        await owner.WaitForExitAsync();
+        await Eventually.ResultAsync(() => Task.FromResult(orphaned.IsRunning ? null : "stopped"), TimeSpan.FromSeconds(30), "the watchdog to stop Azurite");
+    }
 }

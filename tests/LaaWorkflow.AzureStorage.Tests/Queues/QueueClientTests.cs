@@ -203,4 +203,26 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
         Assert.Equal(404, error.Status);
         Assert.Equal("QueueNotFound", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task SendMessageAsync_TimeToLive_SetsExpiryAndMinusOneNeverExpires()
+    {
+        var queue = await NewQueueAsync();
+        var hour = (await queue.SendMessageAsync("an hour", timeToLive: TimeSpan.FromHours(1))).Value;
+        Assert.Equal(TimeSpan.FromHours(1), hour.ExpirationTime - hour.InsertionTime);
+
+        var forever = (await queue.SendMessageAsync("forever", timeToLive: TimeSpan.FromSeconds(-1))).Value;
+        Assert.True(forever.ExpirationTime.Year >= 9999, $"expires {forever.ExpirationTime:O}");
+
+        var received = (await queue.ReceiveMessagesAsync(32)).Value;
+        Assert.Equal(hour.ExpirationTime, received.Single(m => m.MessageText == "an hour").ExpiresOn);
+    }
+
+    [Fact]
+    public async Task SendMessageAsync_VisibleAfterExpiry_ThrowsBeforeSending()
+    {
+        var queue = await NewQueueAsync();
+        await Assert.ThrowsAsync<ArgumentException>(() => queue.SendMessageAsync("never seen", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
 }

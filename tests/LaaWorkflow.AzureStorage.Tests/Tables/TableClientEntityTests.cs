@@ -209,4 +209,21 @@ public sealed class TableClientEntityTests(AzuriteFixture azurite)
         Assert.Equal(404, error.Status);
         Assert.False(string.IsNullOrEmpty(error.ErrorCode));
     }
+
+    [Fact]
+    public async Task UpdateEntityAsync_ETagFromWriteResponses_IsAcceptedAndRoundTrips()
+    {
+        var table = await NewTableAsync();
+        var added = await table.AddEntityAsync(new TableEntity("p", "r") { ["V"] = 1 });
+        var afterAdd = added.Headers.ETag!.Value;
+        Assert.Equal((await table.GetEntityAsync<TableEntity>("p", "r")).Value.ETag, afterAdd);
+
+        var updated = await table.UpdateEntityAsync(new TableEntity("p", "r") { ["V"] = 2 }, afterAdd);
+        var afterUpdate = updated.Headers.ETag!.Value;
+        await table.UpdateEntityAsync(new TableEntity("p", "r") { ["V"] = 3 }, afterUpdate, TableUpdateMode.Replace);
+
+        var batch = await table.SubmitTransactionAsync([new(TableTransactionActionType.UpdateMerge, new TableEntity("p", "r") { ["V"] = 4 }, (await table.GetEntityAsync<TableEntity>("p", "r")).Value.ETag)]);
+        await table.DeleteEntityAsync("p", "r", batch.Value[0].Headers.ETag!.Value);
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("p", "r")).HasValue);
+    }
 }

@@ -125,4 +125,18 @@ public sealed class TableClientTransactionTests(AzuriteFixture azurite)
         ]));
         Assert.Contains("p2", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SubmitTransactionAsync_SameRowTwice_ThrowsNamingBothActions()
+    {
+        var table = await NewTableAsync();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.Add, new TableEntity("p", "a")),
+            new(TableTransactionActionType.Add, new TableEntity("p", "b")),
+            new(TableTransactionActionType.UpsertMerge, new TableEntity("p", "a")),
+        ]));
+        Assert.Contains("actions 0 and 2", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await AllAsync(table));
+    }
 }

@@ -114,6 +114,20 @@ public sealed class EventWebhookTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Events_SinkFails_AnswersErrorAndReportsOnSendGridsRetry()
+    {
+        _host.Problems.Failing = true;
+        using var failed = await PostAsync(Batch(Bounce("evt-1")));
+        _host.Problems.Failing = false;
+
+        using var retried = await PostAsync(Batch(Bounce("evt-1")));
+
+        Assert.False(failed.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Single(_host.Problems.Reports);
+    }
+
+    [Fact]
     public async Task Events_DeliveredAndLeadDigestBounce_FlagNothing()
     {
         var delivered = """{"email":"p@police.example","timestamp":1205139600,"event":"delivered","sg_event_id":"evt-d","negotiationId":"neg-sunderland-2008","partnerId":"northumbria-police","kind":"PartnerInvitation"}""";

@@ -132,6 +132,20 @@ public sealed class InboundParseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inbound_ConsultationClosed_RepliesWithReasonAndRecordsNothing()
+    {
+        _host.Lookup.View = Samples.View(open: false, closedReason: "The negotiation was finalised.");
+
+        using var response = await PostAsync(Reply("endorse"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Sink.Calls);
+        var answer = Assert.Single(await _host.Outbox.ReadAsync("p@police.example", 10, CancellationToken.None));
+        Assert.Contains("could not record your reply", answer.Subject, StringComparison.Ordinal);
+        Assert.Contains("The negotiation was finalised.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inbound_StorageDown_Answers503SoSendGridRetries()
     {
         _host.Ledger.Failing = true;

@@ -16,9 +16,16 @@ internal sealed class FakeAnswerSink : IAnswerSink
 
     public IReadOnlyCollection<AnswerSubmission> Applied => _applied.Values.ToList();
 
+    public bool Failing { get; set; }
+
     public Task<AnswerSinkResult> SubmitAsync(AnswerSubmission submission, CancellationToken cancellationToken)
     {
         Calls.Enqueue(submission);
+        if (Failing)
+        {
+            throw new Azure.RequestFailedException(503, "The server is busy.");
+        }
+
         if (Next.Status == AnswerSinkStatus.Accepted)
         {
             _applied.TryAdd((submission.NegotiationId, submission.PartnerId, submission.Round), submission);
@@ -40,8 +47,15 @@ internal sealed class FakeDeliveryProblemSink : IDeliveryProblemSink
 {
     public ConcurrentQueue<(string NegotiationId, string PartnerId, string Email, string Reason)> Reports { get; } = new();
 
+    public bool Failing { get; set; }
+
     public Task ReportAsync(string negotiationId, string partnerId, string email, string reason, CancellationToken cancellationToken)
     {
+        if (Failing)
+        {
+            throw new InvalidOperationException("the negotiation store is down");
+        }
+
         Reports.Enqueue((negotiationId, partnerId, email, reason));
         return Task.CompletedTask;
     }

@@ -157,6 +157,18 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_RetryAfterRefusal_GoesAheadAtOnce()
+    {
+        _server.Then(400, """{"errors":[{"message":"bad"}]}""");
+        await Assert.ThrowsAsync<EmailDeliveryException>(() => Sender().SendAsync(Samples.Message(), CancellationToken.None));
+
+        var result = await Sender().SendAsync(Samples.Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendResult.Sent, result);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_SubjectWithLineBreaks_SendsOneLineSubject()
     {
         await Sender().SendAsync(Samples.Message(subject: "Hello\r\nBcc: victim@example.com"), CancellationToken.None);

@@ -30,6 +30,8 @@ public sealed class RespondApiTests : IAsyncLifetime
         Assert.Contains("<form method=\"post\">", html, StringComparison.Ordinal);
         Assert.Empty(_host.Sink.Calls);
         Assert.Null(await _host.Stores.GetAsync(Samples.NegotiationId, Samples.PartnerId, 1, CancellationToken.None));
+        Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
+        Assert.Equal("no-referrer", Assert.Single(first.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]
@@ -90,6 +92,22 @@ public sealed class RespondApiTests : IAsyncLifetime
         Assert.Contains("Please try again", html, StringComparison.Ordinal);
         Assert.DoesNotContain("recorded", html.Replace("Nothing has been recorded", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(_host.Sink.Calls);
+    }
+
+    [Fact]
+    public async Task Post_NegotiationStoreDown_Answers503ThenRetryHandsOverFirstAnswer()
+    {
+        var token = _host.Token();
+        _host.Sink.Failing = true;
+        using var failed = await Post(token, "object", "Too high");
+        _host.Sink.Failing = false;
+
+        using var retried = await Post(token, "endorse");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var applied = Assert.Single(_host.Sink.Applied);
+        Assert.Equal((AnswerDecision.Object, "Too high"), (applied.Decision, applied.Comment));
     }
 
     [Fact]

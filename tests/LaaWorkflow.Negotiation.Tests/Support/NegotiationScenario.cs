@@ -1,3 +1,4 @@
+using LaaWorkflow.AzureStorage.Blobs;
 using LaaWorkflow.AzureStorage.Tables;
 using LaaWorkflow.Durable;
 using LaaWorkflow.Email;
@@ -22,11 +23,10 @@ internal sealed class NegotiationScenario : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2008, 2, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private NegotiationScenario(DurableTestHost host, CapturingEmailSender emails, MemoryDocumentStore documents)
+    private NegotiationScenario(DurableTestHost host, CapturingEmailSender emails)
     {
         Host = host;
         Emails = emails;
-        Documents = documents;
         Service = host.Services.GetRequiredService<NegotiationService>();
         Answers = host.Services.GetRequiredService<IAnswerSink>();
         Store = host.Services.GetRequiredService<IAgreementStore>();
@@ -35,8 +35,6 @@ internal sealed class NegotiationScenario : IAsyncDisposable
     public DurableTestHost Host { get; }
 
     public CapturingEmailSender Emails { get; }
-
-    public MemoryDocumentStore Documents { get; }
 
     public NegotiationService Service { get; }
 
@@ -48,7 +46,6 @@ internal sealed class NegotiationScenario : IAsyncDisposable
 
     public static async Task<NegotiationScenario> StartAsync(AzuriteFixture azurite, Action<DurableTaskWorkerBuilder> backend)
     {
-        var documents = new MemoryDocumentStore();
         CapturingEmailSender? emails = null;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -56,6 +53,7 @@ internal sealed class NegotiationScenario : IAsyncDisposable
             ["Email:Tokens:Keys:test"] = Convert.ToBase64String(new byte[32]),
             ["Email:PublicBaseUrl"] = "https://laa.example/",
             ["Negotiation:TablePrefix"] = "n" + Guid.NewGuid().ToString("N")[..12],
+            ["Negotiation:DocumentContainer"] = AzuriteFixture.NewContainerName("agreements"),
         }).Build();
         var host = await DurableTestHost.StartAsync(
             backend,
@@ -64,15 +62,15 @@ internal sealed class NegotiationScenario : IAsyncDisposable
                 services.AddSingleton(NullLoggerFactory.Instance);
                 services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
                 services.AddSingleton<IEmailSender>(sp => emails ??= new CapturingEmailSender(sp.GetRequiredService<TimeProvider>()));
-                services.AddSingleton<IAgreementDocumentStore>(documents);
                 services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+                services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
                 services.AddEmail(configuration);
                 services.AddNegotiation(configuration);
             },
             Start,
             TimeSpan.FromSeconds(60));
         var sender = (CapturingEmailSender)host.Services.GetRequiredService<IEmailSender>();
-        return new NegotiationScenario(host, sender, documents);
+        return new NegotiationScenario(host, sender);
     }
 
     public async Task<string> StartNegotiationAsync(NegotiationRequest request)
@@ -99,6 +97,17 @@ internal sealed class NegotiationScenario : IAsyncDisposable
     }
 
     public async Task SettleAsync() => await Host.SettleAsync();
+
+    /// <summary>Reads the stored agreement document back from Blob storage at the address the agreement gives.</summary>
+    public async Task<string> ReadDocumentAsync(Uri documentUrl)
+    {
+        var options = Host.Services.GetRequiredService<NegotiationStorageOptions>();
+        var blobs = Host.Services.GetRequiredService<BlobServiceClient>();
+        var name = documentUrl.Segments[^1];
+        Assert.EndsWith($"/{options.DocumentContainer}/{name}", documentUrl.AbsolutePath, StringComparison.Ordinal);
+        var download = await blobs.GetBlobContainerClient(options.DocumentContainer).GetBlobClient(name).DownloadContentAsync();
+        return download.Value.Content.ToString();
+    }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -33,6 +33,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private Process? _watchdog;
     private bool _exitHookInstalled;
 
     /// <summary>The Azurite executable (the repository's pinned install).</summary>
@@ -137,11 +138,18 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             }
         }
 
+        StartWatchdog(process.Id);
         await WaitUntilListeningAsync(process, cancellationToken);
     }
 
-    /// <summary>Stops Azurite (the whole process tree) but keeps its ports and data for <see cref="StartAsync"/>.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops Azurite but keeps its ports and data for <see cref="StartAsync"/>. Azurite saves its databases on an
+    /// interval, so it is asked to stop (SIGTERM) and saves on the way out; if it has not exited within the deadline
+    /// its whole process tree is killed.
+    /// </summary>
+    public Task StopAsync() => StopCoreAsync(graceful: true);
+
+    private async Task StopCoreAsync(bool graceful)
     {
         Process? process;
         lock (_gate)
@@ -155,8 +163,28 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
+        StopWatchdog();
         using (process)
         {
+            if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
+            {
+                using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                if (signal is not null)
+                {
+                    await signal.WaitForExitAsync();
+                }
+
+                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await process.WaitForExitAsync(deadline.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop in time; the kill below ends it.
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -179,7 +207,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Stops Azurite and deletes its data folder.</summary>
     public async Task DisposeAsync()
     {
-        await StopAsync();
+        // The data is deleted next, so there is nothing to save: kill at once.
+        await StopCoreAsync(graceful: false);
         try
         {
             if (Directory.Exists(DataPath))
@@ -226,8 +255,76 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A killed test host (a hang ended by SIGKILL) never runs its exit handlers; this small shell process outlives it
+    /// and stops Azurite once the test process is gone, so no emulator is left behind holding ports and memory.
+    /// </summary>
+    private void StartWatchdog(int azuritePid) => StartWatchdog(Environment.ProcessId, azuritePid);
+
+    /// <summary>Stops this Azurite when <paramref name="ownerPid"/> exits instead of when the test process does (for tests of the watchdog).</summary>
+    internal void WatchOwner(int ownerPid)
+    {
+        int azuritePid;
+        lock (_gate)
+        {
+            azuritePid = _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+        }
+
+        StopWatchdog();
+        StartWatchdog(ownerPid, azuritePid);
+    }
+
+    private void StartWatchdog(int ownerPid, int azuritePid)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var script = "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; kill -TERM \"$2\" 2>/dev/null";
+        var start = new ProcessStartInfo("/bin/sh", ["-c", script, "azurite-watchdog", ownerPid.ToString(CultureInfo.InvariantCulture), azuritePid.ToString(CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+        };
+        lock (_gate)
+        {
+            _watchdog = Process.Start(start);
+        }
+    }
+
+    private void StopWatchdog()
+    {
+        Process? watchdog;
+        lock (_gate)
+        {
+            watchdog = _watchdog;
+            _watchdog = null;
+        }
+
+        if (watchdog is null)
+        {
+            return;
+        }
+
+        using (watchdog)
+        {
+            try
+            {
+                if (!watchdog.HasExited)
+                {
+                    watchdog.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
     private void Kill()
     {
+        StopWatchdog();
         Process? process;
         lock (_gate)
         {

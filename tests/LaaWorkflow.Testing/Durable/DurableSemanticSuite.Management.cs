@@ -181,6 +181,24 @@ public abstract partial class DurableSemanticSuite
     }
 
     [Fact]
+    public async Task TerminateInstanceAsync_BeforeScheduledStart_TerminatesAtOnceAndNeverStarts()
+    {
+        await using var host = await StartHostAsync(r => r.AddOrchestratorFunc<string?, string>("Later", (_, _) => Task.FromResult("ran")));
+
+        var id = await host.StartAsync("Later", startAt: host.Clock.GetUtcNow().AddDays(10));
+        await host.SettleAsync();
+        await host.Client.TerminateInstanceAsync(id, "plan withdrawn");
+        var terminated = await host.WaitForCompletionAsync(id);
+        await host.AdvanceAsync(TimeSpan.FromDays(10));
+        var after = await host.SettleAndGetAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, terminated.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, after.RuntimeStatus);
+        Assert.Equal("plan withdrawn", after.ReadOutputAs<string>());
+        Assert.Empty(await host.Client.GetOrchestrationHistoryAsync(id));
+    }
+
+    [Fact]
     public async Task PurgeInstanceAsync_CompletedAndRunning_RemovesOnlyTheFinishedOne()
     {
         await using var host = await StartHostAsync(r => r

@@ -240,6 +240,69 @@ public abstract partial class DurableSemanticSuite
         Assert.Equal("bad draft", done.FailureDetails?.InnerFailure?.ErrorMessage);
     }
 
+    [Fact]
+    public async Task CallSubOrchestratorAsync_InstanceIdAlreadyRunning_ParentGetsTaskFailed()
+    {
+        await using var host = await StartHostAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Forever", (ctx, _) => ctx.WaitForExternalEvent<string>("Never"))
+            .AddOrchestratorFunc<string?, string>("Parent", async (ctx, _) =>
+            {
+                try
+                {
+                    return await ctx.CallSubOrchestratorAsync<string>("Forever", null, new SubOrchestrationOptions("busy-child"));
+                }
+                catch (TaskFailedException failed)
+                {
+                    return failed.FailureDetails.ErrorMessage;
+                }
+            }));
+
+        await host.StartAsync("Forever", instanceId: "busy-child");
+        await host.SettleAsync();
+        var id = await host.StartAsync("Parent");
+        var done = await host.WaitForCompletionAsync(id);
+
+        Assert.Equal("Orchestration instance 'busy-child' is already running.", done.ReadOutputAs<string>());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync("busy-child"))?.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task WaitForExternalEvent_TimeoutPasses_ThrowsAndTheLaterEventIsKept()
+    {
+        await using var host = await StartHostAsync(r => r.AddOrchestratorFunc<string?, string>("Patient", async (ctx, _) =>
+        {
+            try
+            {
+                return await ctx.WaitForExternalEvent<string>("Answer", TimeSpan.FromDays(1));
+            }
+            catch (TaskCanceledException)
+            {
+                return $"timed out, then {await ctx.WaitForExternalEvent<string>("Answer")}";
+            }
+        }));
+
+        var id = await host.StartAsync("Patient");
+        await host.AdvanceAsync(TimeSpan.FromDays(1));
+        await host.Client.RaiseEventAsync(id, "Answer", "late answer");
+        var done = await host.WaitForCompletionAsync(id);
+
+        Assert.Equal("timed out, then late answer", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task CallActivityAsync_ActivityContext_CarriesInstanceExecutionAndTaskIds()
+    {
+        await using var host = await StartHostAsync(r => r
+            .AddActivityFunc<string?, string>("WhoAmI", (ctx, _) => $"{ctx.Name}|{ctx.IdempotencyKey}")
+            .AddOrchestratorFunc<string?, string[]>("Twice", async (ctx, _) =>
+                [await ctx.CallActivityAsync<string>("WhoAmI"), await ctx.CallActivityAsync<string>("WhoAmI")]));
+
+        var id = await host.StartAsync("Twice", instanceId: "keys-1");
+        var done = await host.WaitForCompletionAsync(id);
+
+        Assert.Equal([$"WhoAmI|keys-1:{done.ExecutionId}:0", $"WhoAmI|keys-1:{done.ExecutionId}:1"], done.ReadOutputAs<string[]>()!);
+    }
+
     private static async Task<string> RaceAsync(TaskOrchestrationContext ctx, string? _)
     {
         using var cancelTimer = new CancellationTokenSource();

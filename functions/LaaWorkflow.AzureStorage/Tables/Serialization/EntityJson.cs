@@ -62,10 +62,21 @@ internal static class EntityJson
         var entity = new T();
         var dictionary = entity as TableEntity;
         var shape = dictionary is null ? EntityShape.For(typeof(T)) : null;
+        // The service writes a property's type annotation just before the property, so one pass pairs them; a
+        // string with no annotation before it is looked up once more in case a writer put the annotation after.
+        string? annotatedName = null;
+        string? annotatedType = null;
         foreach (var property in element.EnumerateObject())
         {
             var name = property.Name;
-            if (name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal) || name.StartsWith("odata.", StringComparison.Ordinal) && name != TableEntity.ETagName)
+            if (name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal))
+            {
+                annotatedName = name[..^EdmType.AnnotationSuffix.Length];
+                annotatedType = property.Value.GetString();
+                continue;
+            }
+
+            if (name.StartsWith("odata.", StringComparison.Ordinal) && name != TableEntity.ETagName)
             {
                 continue;
             }
@@ -86,8 +97,19 @@ internal static class EntityJson
                     continue;
             }
 
+            EntityProperty? mapped = null;
+            if (dictionary is null && !shape!.ByName.TryGetValue(name, out mapped))
+            {
+                continue;
+            }
+
             string? edmType = null;
-            if (element.TryGetProperty(name + EdmType.AnnotationSuffix, out var annotation))
+            if (annotatedName == name)
+            {
+                edmType = annotatedType;
+            }
+            else if (property.Value.ValueKind == JsonValueKind.String && mapped?.Type != typeof(string)
+                && element.TryGetProperty(name + EdmType.AnnotationSuffix, out var annotation))
             {
                 edmType = annotation.GetString();
             }
@@ -100,9 +122,9 @@ internal static class EntityJson
                     dictionary[name] = value;
                 }
             }
-            else if (shape!.ByName.TryGetValue(name, out var mapped))
+            else
             {
-                mapped.Set(entity, EntityValues.ConvertTo(name, value, mapped.Type));
+                mapped!.Set(entity, EntityValues.ConvertTo(name, value, mapped.Type));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Runtime.Serialization;
@@ -7,14 +8,12 @@ namespace LaaWorkflow.AzureStorage.Tables.Serialization;
 /// <summary>The mapped properties of an entity class, found once per type.</summary>
 internal sealed class EntityShape
 {
-    private static readonly Dictionary<Type, EntityShape> s_shapes = [];
-    private static readonly Lock s_gate = new();
+    private static readonly ConcurrentDictionary<Type, EntityShape> s_shapes = new();
 
-    private EntityShape(Type type, EntityProperty[] properties)
+    private EntityShape(EntityProperty[] properties)
     {
         Properties = properties;
         ByName = properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
-        _ = type;
     }
 
     /// <summary>Every mapped property except the keys and system properties of <see cref="ITableEntity"/>.</summary>
@@ -22,19 +21,7 @@ internal sealed class EntityShape
 
     public FrozenDictionary<string, EntityProperty> ByName { get; }
 
-    public static EntityShape For(Type type)
-    {
-        lock (s_gate)
-        {
-            if (!s_shapes.TryGetValue(type, out var shape))
-            {
-                shape = Build(type);
-                s_shapes[type] = shape;
-            }
-
-            return shape;
-        }
-    }
+    public static EntityShape For(Type type) => s_shapes.GetOrAdd(type, Build);
 
     private static EntityShape Build(Type type)
     {
@@ -60,6 +47,6 @@ internal sealed class EntityShape
             properties.Add(EntityProperty.Create(property));
         }
 
-        return new EntityShape(type, [.. properties]);
+        return new EntityShape([.. properties]);
     }
 }

@@ -63,7 +63,18 @@ internal sealed class SendGridEmailSender : IEmailSender
         }
 
         var body = SendGridRequest.Serialize(message, _from);
-        var messageId = await PostWithRetriesAsync(message, body, cancellationToken);
+        string? messageId;
+        try
+        {
+            messageId = await PostWithRetriesAsync(message, body, cancellationToken);
+        }
+        catch (EmailDeliveryException ex) when (ex.StatusCode is not null)
+        {
+            // SendGrid answered, and not with 202, so nothing went out: let the next attempt go ahead at once.
+            // Without an answer (a timeout) the request may have got through, so the Sending mark stays.
+            await _log.UpsertAsync(Entry(message, SentLogState.Failed, null), CancellationToken.None);
+            throw;
+        }
 
         // Nothing but this write may sit between SendGrid's 202 and the Sent mark: see the class remarks.
         await _log.UpsertAsync(Entry(message, SentLogState.Sent, messageId), CancellationToken.None);
@@ -87,12 +98,16 @@ internal sealed class SendGridEmailSender : IEmailSender
             return existing is null;
         }
 
-        if (_time.GetUtcNow() - existing.UpdatedAt < InFlightLease)
+        if (existing.State == SentLogState.Sending && _time.GetUtcNow() - existing.UpdatedAt < InFlightLease)
         {
             throw new EmailDeliveryException($"Email {message.Key} is being sent by another attempt; try again later.");
         }
 
-        Logs.ResendingInFlight(_logger, message.Key, message.NegotiationId);
+        if (existing.State == SentLogState.Sending)
+        {
+            Logs.ResendingInFlight(_logger, message.Key, message.NegotiationId);
+        }
+
         await _log.UpsertAsync(sending, cancellationToken);
         return true;
     }

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using LaaWorkflow.AzureStorage.Blobs;
+using LaaWorkflow.AzureStorage.Tables;
+using LaaWorkflow.Durable;
+using LaaWorkflow.Email;
+using LaaWorkflow.Email.Answers;
+using LaaWorkflow.Negotiation;
+using LaaWorkflow.Negotiation.Demo;
+using LaaWorkflow.Negotiation.Documents;
+using LaaWorkflow.Negotiation.Orchestrations;
+using LaaWorkflow.Negotiation.Service;
+using LaaWorkflow.Negotiation.Validation;
+using LaaWorkflow.Testing;
+using LaaWorkflow.Testing.Durable;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LaaWorkflow.Benchmarks.Negotiation;
+
+/// <summary>
+/// The negotiation workflow's costs: validating a demonstration request, rendering an agreement document, and the
+/// eleven demonstration negotiations run together from start to sign-off on the in-memory backend in virtual time, with
+/// read models and documents on a private Azurite.
+/// </summary>
+internal sealed class NegotiationBenchmark : IBenchmarkSuite
+{
+    public string Name => "negotiation";
+
+    public string Description => "validation, document rendering and the 11 demo negotiations end to end (in-memory backend, Azurite)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var scale = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 1.0;
+        var requests = DemoNegotiations.All();
+
+        var validations = Math.Max(1, (int)(2000 * scale));
+        _ = NegotiationValidator.Validate(requests[0]);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < validations; i++)
+        {
+            _ = NegotiationValidator.Validate(requests[i % requests.Count]);
+        }
+
+        Report("validate one demo request", clock.Elapsed, validations);
+
+        var leeds = NegotiationValidator.Validate(DemoNegotiations.For("Leeds")).Value!;
+        var model = new AgreementDocumentModel("leeds-bench", AgreementHeader.From(leeds), leeds.LspLead, leeds.GovernmentOfficeNegotiator,
+            leeds.Partners, leeds.Targets, [], leeds.Timetable.SignOffDeadline, null);
+        var renders = Math.Max(1, (int)(500 * scale));
+        var size = AgreementDocumentRenderer.Render(model).Length;
+        clock.Restart();
+        for (var i = 0; i < renders; i++)
+        {
+            _ = AgreementDocumentRenderer.Render(model);
+        }
+
+        Report($"render the Leeds document ({size / 1024} KiB)", clock.Elapsed, renders);
+
+        await using var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        var sent = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Email:Tokens:ActiveKeyId"] = "bench",
+            ["Email:Tokens:Keys:bench"] = Convert.ToBase64String(new byte[32]),
+            ["Negotiation:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+        }).Build();
+        await using var host = await DurableTestHost.StartAsync(
+            worker => worker.UseInMemoryBackend(),
+            services =>
+            {
+                services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+                services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+                services.AddSingleton<IEmailSender>(new CountingSender(sent));
+                services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+                services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
+                services.AddEmail(configuration);
+                services.AddNegotiation(configuration);
+            },
+            new DateTimeOffset(2008, 4, 1, 9, 0, 0, TimeSpan.Zero),
+            TimeSpan.FromMinutes(10));
+        var service = host.Services.GetRequiredService<NegotiationService>();
+        var answers = host.Services.GetRequiredService<IAnswerSink>();
+
+        clock.Restart();
+        var ids = new List<string>();
+        foreach (var request in requests)
+        {
+            ids.Add((await service.StartAsync(request)).InstanceId!);
+        }
+
+        await host.SettleAsync();
+        var started = clock.Elapsed;
+        var partners = 0;
+        foreach (var (request, id) in requests.Zip(ids))
+        {
+            foreach (var partner in request.Partners!)
+            {
+                partners++;
+                await answers.SubmitAsync(new AnswerSubmission(id, partner!.Id!, 1, AnswerDecision.Endorse, null, AnswerSource.EmailLink, host.Clock.GetUtcNow()), CancellationToken.None);
+            }
+        }
+
+        await host.SettleAsync();
+        foreach (var id in ids)
+        {
+            await service.GovernmentOfficeDecisionAsync(id, true, null);
+        }
+
+        foreach (var id in ids)
+        {
+            await host.WaitForCompletionAsync(id);
+        }
+
+        var total = clock.Elapsed;
+        Console.WriteLine($"11 demo negotiations, {partners} partner consultations, {sent.Count} emails, start to sign-off:");
+        Console.WriteLine($"  start and invite: {started.TotalMilliseconds,8:F0} ms");
+        Console.WriteLine($"  whole run:        {total.TotalMilliseconds,8:F0} ms  ({total.TotalMilliseconds / requests.Count:F0} ms per negotiation, {total.TotalMilliseconds / partners:F1} ms per partner)");
+        return 0;
+    }
+
+    private static void Report(string what, TimeSpan elapsed, int count) =>
+        Console.WriteLine($"{what,-40} {count,7} x  {elapsed.TotalMicroseconds / count,9:F1} us each");
+
+    private sealed class CountingSender(ConcurrentDictionary<string, byte> sent) : IEmailSender
+    {
+        public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(sent.TryAdd(message.Key, 0) ? EmailSendResult.Sent : EmailSendResult.AlreadySent);
+    }
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LaaWorkflow.Functions.Tests.Infrastructure;
+using LaaWorkflow.Negotiation.Api;
+using LaaWorkflow.Negotiation.Demo;
+using LaaWorkflow.Testing;
+
+namespace LaaWorkflow.Functions.Tests.Api;
+
+[Collection("azurite")]
+public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private HostFactory _host = null!;
+    private HttpClient _admin = null!;
+
+    public Task InitializeAsync()
+    {
+        // Each test class gets its own tables so read models never mix.
+        _host = new HostFactory(azurite, new Dictionary<string, string?> { ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("neg") });
+        _admin = _host.CreateAdminClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Start_ValidRequest_Is202WithManagementPayload_AndTheNegotiationReads()
+    {
+        var payload = await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Sunderland"));
+        var id = payload["id"]!.GetValue<string>();
+
+        var view = await NegotiationHost.GetAsync(_admin, id);
+
+        Assert.Contains("/runtime/webhooks/durabletask/instances/", payload["statusQueryGetUri"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(payload["sendEventPostUri"]);
+        Assert.NotNull(payload["purgeHistoryDeleteUri"]);
+        Assert.Equal("Sunderland", view["area"]!.GetValue<string>());
+        Assert.NotEmpty(view["partners"]!.AsArray());
+        Assert.NotEmpty(view["targets"]!.AsArray());
+        Assert.NotNull(view["phase"]);
+    }
+
+    [Fact]
+    public async Task Start_SameIdempotencyKey_ReturnsTheSameInstance()
+    {
+        var first = await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Leeds"), "same-key");
+        var second = await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Leeds"), "same-key");
+
+        Assert.Equal(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Start_InvalidRequest_Is400NamingEachField_AndStartsNothing()
+    {
+        var valid = DemoNegotiations.For("Coventry");
+        var invalid = new NegotiationRequest
+        {
+            Area = valid.Area,
+            ResponsibleAuthority = valid.ResponsibleAuthority,
+            GovernmentOffice = valid.GovernmentOffice,
+            Period = valid.Period,
+            LspLead = valid.LspLead,
+            GovernmentOfficeNegotiator = valid.GovernmentOfficeNegotiator,
+            Partners = [.. valid.Partners!.Take(1).Select(p => new PartnerRequest { Id = p!.Id, Name = p.Name, Body = p.Body, Contact = new ContactRequest { Name = "No email" } })],
+            Targets = [new TargetRequest { Indicator = "NI 999", Kind = "designated", LeadPartners = ["nobody"], Baseline = 1, Trajectory = new Dictionary<string, decimal> { ["2008/09"] = 1 } }],
+            Timetable = new TimetableRequest
+            {
+                ConsultationOpens = valid.Timetable!.ConsultationOpens,
+                ResponseDeadline = valid.Timetable.SignOffDeadline!.Value.AddDays(1),
+                SignOffDeadline = valid.Timetable.SignOffDeadline,
+            },
+        };
+
+        using var response = await _admin.PostAsJsonAsync(new Uri("/api/negotiations", UriKind.Relative), invalid, NegotiationHost.Json);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var list = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var fields = problem["errors"]!.AsObject().Select(e => e.Key).ToList();
+        Assert.Contains(fields, f => f.Contains("contact", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(fields, f => f.Contains("indicator", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(fields, f => f.Contains("leadPartners", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(fields, f => f.Contains("responseDeadline", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(list["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Start_BodyNotJson_Is400ProblemDetails()
+    {
+        using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await _admin.PostAsync(new Uri("/api/negotiations", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task List_ReturnsNewestFirst_FiltersByArea_AndRejectsUnknownPhase()
+    {
+        await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Stockton"));
+        await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Essex"));
+
+        var all = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!["items"]!.AsArray();
+        var essex = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations?area=Essex", UriKind.Relative)))!["items"]!.AsArray();
+        using var badPhase = await _admin.GetAsync(new Uri("/api/negotiations?phase=asleep", UriKind.Relative));
+        var problem = JsonNode.Parse(await badPhase.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(["Essex", "Stockton"], all.Select(i => i!["area"]!.GetValue<string>()));
+        Assert.Equal("Essex", Assert.Single(essex)!["area"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, badPhase.StatusCode);
+        Assert.NotNull(problem["errors"]!["phase"]);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/negotiations/no-such-id")]
+    [InlineData("POST", "/api/negotiations/no-such-id/revisions")]
+    [InlineData("POST", "/api/negotiations/no-such-id/government-office/decision")]
+    [InlineData("POST", "/api/negotiations/no-such-id/withdraw")]
+    public async Task Negotiation_Unknown_Is404(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Create(path.EndsWith("decision", StringComparison.Ordinal) ? new { approved = true } : path.EndsWith("withdraw", StringComparison.Ordinal) ? new { reason = "test", by = "admin" } : (object)new { targets = DemoNegotiations.For("Leeds").Targets });
+        }
+
+        using var response = await _admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/negotiations")]
+    [InlineData("GET", "/api/negotiations/any")]
+    [InlineData("POST", "/api/negotiations")]
+    [InlineData("POST", "/api/negotiations/any/revisions")]
+    [InlineData("POST", "/api/negotiations/any/government-office/decision")]
+    [InlineData("POST", "/api/negotiations/any/partners/p/remind")]
+    public async Task Negotiations_WithoutKey_Is401(string method, string path)
+    {
+        using var anonymous = _host.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+
+        using var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decision_WhileConsulting_IsRefusedWithAProblem()
+    {
+        var id = (await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Leicester")))["id"]!.GetValue<string>();
+
+        using var response = await _admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true });
+
+        Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, response.StatusCode.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Withdraw_WithoutReason_Is400NamingReason()
+    {
+        var id = (await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Portsmouth")))["id"]!.GetValue<string>();
+
+        using var response = await _admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/withdraw", UriKind.Relative), new { by = "admin" });
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(problem["errors"]!["reason"]);
+    }
+
+    [Fact]
+    public async Task RecordOnBehalf_WithoutReason_Is400NamingReasonAndAdmin()
+    {
+        var request = DemoNegotiations.For("Cornwall");
+        var id = (await NegotiationHost.StartAsync(_admin, request))["id"]!.GetValue<string>();
+
+        using var response = await _admin.PostAsJsonAsync(
+            new Uri($"/api/negotiations/{id}/partners/{request.Partners![0]!.Id}/answer", UriKind.Relative), new { decision = "endorse" });
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(problem["errors"]!["reason"]);
+        Assert.NotNull(problem["errors"]!["admin"]);
+    }
+
+    [Fact]
+    public async Task PartnerLink_FromTheOutbox_GetShowsForm_PostEndorses_SecondPostChangesNothing()
+    {
+        var request = DemoNegotiations.For("Stockton");
+        var partner = request.Partners![0]!;
+        var id = (await NegotiationHost.StartAsync(_admin, request))["id"]!.GetValue<string>();
+        await NegotiationHost.AdvanceClockAsync(_admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var link = await NegotiationHost.InvitationLinkAsync(_admin, partner.Contact!.Email!);
+        using var partnerClient = _host.CreateClient();
+
+        using var page = await partnerClient.GetAsync(link);
+        var pageHtml = await page.Content.ReadAsStringAsync();
+        var statusAfterGet = await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "endorse", ["comment"] = "Agreed." });
+        using var posted = await partnerClient.PostAsync(link, form);
+        Assert.True(posted.StatusCode == HttpStatusCode.OK, await posted.Content.ReadAsStringAsync());
+        await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!) == "endorsed");
+        using var objection = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "object", ["comment"] = "Changed my mind." });
+        using var second = await partnerClient.PostAsync(link, objection);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form", pageHtml, StringComparison.Ordinal);
+        Assert.NotEqual("endorsed", statusAfterGet);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("already recorded", await second.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("endorsed", await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!));
+    }
+
+    [Fact]
+    public async Task PartnerLink_Tampered_Is400Page_AndRecordsNothing()
+    {
+        using var partnerClient = _host.CreateClient();
+
+        using var response = await partnerClient.GetAsync(new Uri("/api/respond/not-a-real-token", UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Gone or HttpStatusCode.NotFound, response.StatusCode.ToString());
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
+using LaaWorkflow.Functions.Tests.Infrastructure;
+using LaaWorkflow.Negotiation.Demo;
+using LaaWorkflow.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace LaaWorkflow.Functions.Tests.Browser;
+
+/// <summary>
+/// The dashboard in Debian's chromium against the host on a real port: a partner's answer given
+/// through the emailed link shows up on the negotiation page.
+/// </summary>
+[Collection("azurite")]
+public sealed class DashboardBrowserTests(AzuriteFixture azurite)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Dashboard_PartnerFollowsMailboxLinkAndEndorses_StatusChangesOnNegotiationPage()
+    {
+        Assert.True(File.Exists(Chromium), "Debian's chromium is required (the test command installs it).");
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        await using var host = new HostFactory(azurite, new Dictionary<string, string?>
+        {
+            ["Email:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
+            ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("web"),
+        });
+        host.UseKestrel(port);
+        host.StartServer();
+        using var admin = new HttpClient { BaseAddress = baseUrl };
+        admin.DefaultRequestHeaders.Add("x-functions-key", HostFactory.AdminKey);
+
+        var request = DemoNegotiations.For("Stockton");
+        var partner = request.Partners![0]!;
+        var id = (await NegotiationHost.StartAsync(admin, request))["id"]!.GetValue<string>();
+        await NegotiationHost.AdvanceClockAsync(admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        await NegotiationHost.InvitationLinkAsync(admin, partner.Contact!.Email!);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        var shots = ScreenshotFolder();
+
+        // Sign in with the admin key; the list shows the negotiation.
+        await page.GotoAsync(baseUrl.ToString());
+        await page.GetByLabel("Admin key (x-functions-key)").FillAsync(HostFactory.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var stockton = page.GetByRole(AriaRole.Link, new() { Name = "Stockton" });
+        await stockton.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "negotiations-list.png"), FullPage = true });
+
+        // The negotiation page lists the partner as invited.
+        await stockton.ClickAsync();
+        var status = page.Locator($"tr[data-partner='{partner.Id}'] .partner-status");
+        await Assertions.Expect(status).ToHaveTextAsync("invited");
+        await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("Serious acquisitive crime rate");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "negotiation-page.png"), FullPage = true });
+
+        // The mailbox shows the invitation; its link opens the partner's answer page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mailbox" }).ClickAsync();
+        await page.GetByLabel("Recipient").FillAsync(partner.Contact.Email!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var invitation = page.Locator("article.message").Filter(new() { HasText = "PartnerInvitation" }).Locator("a[href*='/api/respond/']").First;
+        await invitation.ClickAsync();
+        await page.GetByLabel("Endorse these targets").CheckAsync();
+        await page.GetByLabel("Reason or comment").FillAsync("Endorsed by the police in the browser test.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("answer is recorded");
+
+        // Back on the negotiation page the partner is endorsed (the page refreshes itself).
+        await page.GotoAsync(new Uri(baseUrl, $"/negotiation.html?id={Uri.EscapeDataString(id)}").ToString());
+        await Assertions.Expect(status).ToHaveTextAsync("endorsed");
+
+        await page.GotoAsync(new Uri(baseUrl, $"/orchestrations.html?id={Uri.EscapeDataString(id)}").ToString());
+        await Assertions.Expect(page.Locator("#detail-h")).ToContainTextAsync(id);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "orchestrations.png"), FullPage = true });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ScreenshotFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LaaWorkflow.sln")))
+        {
+            folder = folder.Parent;
+        }
+        var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "tests", "TestResults", "screenshots");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
