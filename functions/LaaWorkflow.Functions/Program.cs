@@ -3,6 +3,7 @@ using LaaWorkflow.Functions.Api.Dev;
 using LaaWorkflow.Functions.Api.Health;
 using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.Api.Negotiations;
+using LaaWorkflow.Functions.CustomHandler;
 using LaaWorkflow.Functions.Demo;
 using LaaWorkflow.Functions.Hosting;
 
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment);
 builder.Services.AddFunctionHost(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+builder.AddCustomHandler();
 
 var app = builder.Build();
 app.UseFunctionHost();
@@ -24,6 +26,7 @@ app.MapRespondApi();
 app.MapEmailWebhooksApi();
 app.MapManagementApi();
 app.MapDevApi();
+app.MapCustomHandlerApi();
 await app.RunAsync();
 return 0;
 

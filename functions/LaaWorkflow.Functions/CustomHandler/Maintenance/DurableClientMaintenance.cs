@@ -1,0 +1,28 @@
+using LaaWorkflow.Durable;
+using LaaWorkflow.Durable.Client;
+
+namespace LaaWorkflow.Functions.CustomHandler.Maintenance;
+
+/// <summary>
+/// Maintenance through the public durable client, so it works on whichever backend the host runs.
+/// </summary>
+/// <remarks>
+/// The client filters a purge by creation time. A negotiation runs from autumn to the June sign-off, so
+/// with the default retention of 400 days an instance created before the cut-off finished months ago.
+/// Leases are not swept here: the Azure Storage backend's lease loop takes over any lease past its
+/// expiry within a third of the lease period, and the in-memory backend has none.
+/// </remarks>
+internal sealed class DurableClientMaintenance(DurableTaskClient client) : DurableMaintenance
+{
+    private static readonly OrchestrationRuntimeStatus[] s_finished =
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
+    public override Task<int?> ReleaseExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<int?>(null);
+
+    public override async Task<int> PurgeFinishedInstancesAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedTo: createdBefore, Statuses: s_finished), cancellationToken);
+        return result.PurgedInstanceCount;
+    }
+}
