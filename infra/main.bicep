@@ -230,6 +230,7 @@ var appSettings = {
   AzureWebJobsDisableHomepage: 'true'
   DurableTask__HubName: taskHubName
   DurableTask__Backend: 'AzureStorage'
+  DurableTask__PartitionCount: '4'
   // Real time in Azure: the virtual clock is for demos and tests only.
   Clock__Mode: 'System'
   Clock__Start: '2007-11-20T09:00:00Z'

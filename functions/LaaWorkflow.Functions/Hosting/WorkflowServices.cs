@@ -1,4 +1,5 @@
 using LaaWorkflow.Durable;
+using LaaWorkflow.Durable.AzureStorage;
 using LaaWorkflow.Durable.Time;
 using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation;
@@ -8,6 +9,8 @@ namespace LaaWorkflow.Functions.Hosting;
 /// <summary>The workflow the host runs in its own process: clock, durable worker and client, email, negotiation.</summary>
 internal static class WorkflowServices
 {
+    private const string StorageConnectionKey = "AzureWebJobsStorage";
+
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
@@ -28,9 +31,18 @@ internal static class WorkflowServices
                 case var name when string.Equals(name, "InMemory", StringComparison.OrdinalIgnoreCase):
                     worker.UseInMemoryBackend();
                     break;
+                case var name when string.Equals(name, "AzureStorage", StringComparison.OrdinalIgnoreCase):
+                    // The task hub lives in the same account as the read models (Functions' AzureWebJobsStorage).
+                    worker.UseAzureStorageBackend(o =>
+                    {
+                        o.ConnectionString = configuration[StorageConnectionKey] ?? "UseDevelopmentStorage=true";
+                        o.TaskHubName = durable.HubName;
+                        o.PartitionCount = durable.PartitionCount;
+                    });
+                    break;
                 default:
                     throw new InvalidOperationException(
-                        $"DurableTask:Backend is '{durable.Backend}'; this build runs the 'InMemory' backend (the Azure Storage backend is not available yet).");
+                        $"DurableTask:Backend is '{durable.Backend}'; use 'InMemory' (tests, demos) or 'AzureStorage'.");
             }
         });
         services.AddDurableTaskClient();
