@@ -99,6 +99,6 @@ public sealed partial class AzureStorageDurableBackend : IDurableBackend, IIdleS
     private static HubStorage CreateStorage(AzureStorageDurableOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new AzureHubStorage(options.ConnectionString);
+        return options.Clients is { } clients ? new AzureHubStorage(clients) : new AzureHubStorage(options.ConnectionString);
     }
 }

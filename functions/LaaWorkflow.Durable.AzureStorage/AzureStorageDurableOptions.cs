@@ -10,6 +10,12 @@ public sealed class AzureStorageDurableOptions
     /// </summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
+    /// <summary>
+    /// Clients for an account reached by identity (managed identity in Azure, where shared keys are off). When all three
+    /// are set they are used and <see cref="ConnectionString"/> is ignored.
+    /// </summary>
+    public StorageServiceClients? Clients { get; set; }
+
     /// <summary>The task hub: every table, queue and container name derives from it (3 to 45 letters and digits).</summary>
     public string TaskHubName { get; set; } = "LaaWorkflow";
 
@@ -33,3 +39,9 @@ public sealed class AzureStorageDurableOptions
     /// <summary>Outbound messages sent in parallel by one checkpoint.</summary>
     public int SendParallelism { get; set; } = 16;
 }
+
+/// <summary>The three service clients of one storage account, for hosts that authenticate by identity.</summary>
+public sealed record StorageServiceClients(
+    LaaWorkflow.AzureStorage.Tables.TableServiceClient Tables,
+    LaaWorkflow.AzureStorage.Queues.QueueServiceClient Queues,
+    LaaWorkflow.AzureStorage.Blobs.BlobServiceClient Blobs);

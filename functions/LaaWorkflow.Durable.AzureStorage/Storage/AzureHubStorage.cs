@@ -27,6 +27,14 @@ internal sealed partial class AzureHubStorage : HubStorage
         _blobService = new BlobServiceClient(connectionString);
     }
 
+    public AzureHubStorage(StorageServiceClients clients)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        _tableService = clients.Tables;
+        _queueService = clients.Queues;
+        _blobService = clients.Blobs;
+    }
+
     public override async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken) =>
         await _tableService.CreateTableIfNotExistsAsync(table, cancellationToken);
 

@@ -2,6 +2,7 @@ using LaaWorkflow.Durable;
 using LaaWorkflow.Durable.AzureStorage;
 using LaaWorkflow.Durable.Time;
 using LaaWorkflow.Email;
+using LaaWorkflow.Functions.CustomHandler.Storage;
 using LaaWorkflow.Negotiation;
 
 namespace LaaWorkflow.Functions.Hosting;
@@ -9,8 +10,6 @@ namespace LaaWorkflow.Functions.Hosting;
 /// <summary>The workflow the host runs in its own process: clock, durable worker and client, email, negotiation.</summary>
 internal static class WorkflowServices
 {
-    private const string StorageConnectionKey = "AzureWebJobsStorage";
-
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
@@ -22,6 +21,14 @@ internal static class WorkflowServices
             services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualClock>());
             services.AddHostedService<VirtualClockRunner>();
         }
+
+        // One account for everything: a connection string locally, the app's managed identity in Azure. Registered
+        // before AddEmail/AddNegotiation, whose own connection-string fallbacks then stay unused.
+        var storage = StorageAccountConnection.FromConfiguration(configuration);
+        var tables = storage.CreateTableServiceClient();
+        var blobs = storage.CreateBlobServiceClient();
+        services.AddSingleton(tables);
+        services.AddSingleton(blobs);
 
         var durable = configuration.GetSection(DurableHostOptions.Section).Get<DurableHostOptions>() ?? new DurableHostOptions();
         services.AddDurableTaskWorker(worker =>
@@ -35,7 +42,7 @@ internal static class WorkflowServices
                     // The task hub lives in the same account as the read models (Functions' AzureWebJobsStorage).
                     worker.UseAzureStorageBackend(o =>
                     {
-                        o.ConnectionString = configuration[StorageConnectionKey] ?? "UseDevelopmentStorage=true";
+                        o.Clients = new StorageServiceClients(tables, storage.CreateQueueServiceClient(), blobs);
                         o.TaskHubName = durable.HubName;
                         o.PartitionCount = durable.PartitionCount;
                     });

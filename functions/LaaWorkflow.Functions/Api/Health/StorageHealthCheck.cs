@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Core;
 using LaaWorkflow.AzureStorage.Tables;
+using LaaWorkflow.Functions.CustomHandler.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LaaWorkflow.Functions.Api.Health;
@@ -17,15 +18,10 @@ internal sealed class StorageHealthCheck(IConfiguration configuration) : IHealth
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var connectionString = configuration["AzureWebJobsStorage"];
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            return HealthCheckResult.Unhealthy("AzureWebJobsStorage is not set.");
-        }
         try
         {
             var options = new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
-            var service = new TableServiceClient(connectionString, options);
+            var service = StorageAccountConnection.FromConfiguration(configuration).CreateTableServiceClient(options);
             await service.GetTableClient(ProbeTable).CreateIfNotExistsAsync(cancellationToken);
             return HealthCheckResult.Healthy($"Table storage answered at {service.Uri.GetLeftPart(UriPartial.Authority)}.");
         }
@@ -44,6 +40,10 @@ internal sealed class StorageHealthCheck(IConfiguration configuration) : IHealth
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("Table storage did not answer within 5 seconds.");
+        }
+        catch (InvalidOperationException error)
+        {
+            return HealthCheckResult.Unhealthy(error.Message);
         }
         catch (Exception error) when (error is FormatException or ArgumentException)
         {

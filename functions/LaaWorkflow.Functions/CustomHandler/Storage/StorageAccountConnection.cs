@@ -1,5 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
+using LaaWorkflow.AzureStorage.Blobs;
+using LaaWorkflow.AzureStorage.Queues;
 using LaaWorkflow.AzureStorage.Tables;
 
 namespace LaaWorkflow.Functions.CustomHandler.Storage;
@@ -81,6 +83,32 @@ internal sealed class StorageAccountConnection
         var endpoint = TableServiceUri ?? throw new InvalidOperationException(
             $"{Name} names no Table endpoint: set {Name}__accountName or {Name}__tableServiceUri.");
         return new TableServiceClient(endpoint, Credential!, options);
+    }
+
+    /// <summary>A Queue service client for this account, by connection string or by identity.</summary>
+    /// <exception cref="InvalidOperationException">The identity form names no Queue endpoint.</exception>
+    public QueueServiceClient CreateQueueServiceClient()
+    {
+        if (ConnectionString is not null)
+        {
+            return new QueueServiceClient(ConnectionString);
+        }
+        var endpoint = QueueServiceUri ?? throw new InvalidOperationException(
+            $"{Name} names no Queue endpoint: set {Name}__accountName or {Name}__queueServiceUri.");
+        return new QueueServiceClient(endpoint, Credential!);
+    }
+
+    /// <summary>A Blob service client for this account, by connection string or by identity.</summary>
+    /// <exception cref="InvalidOperationException">The identity form names no Blob endpoint.</exception>
+    public BlobServiceClient CreateBlobServiceClient()
+    {
+        if (ConnectionString is not null)
+        {
+            return new BlobServiceClient(ConnectionString);
+        }
+        var endpoint = BlobServiceUri ?? throw new InvalidOperationException(
+            $"{Name} names no Blob endpoint: set {Name}__accountName or {Name}__blobServiceUri.");
+        return new BlobServiceClient(endpoint, Credential!);
     }
 
     private static Uri? ServiceUri(IConfigurationSection section, string name, string service, string? accountName)
