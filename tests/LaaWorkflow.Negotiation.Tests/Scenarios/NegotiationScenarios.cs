@@ -61,7 +61,7 @@ public abstract partial class NegotiationScenarios(AzuriteFixture azurite)
         Assert.Null(view.NextDeadline);
         Assert.All(view.Partners, p => Assert.Equal((PartnerStatus.Endorsed, s_opens.AddDays(2)), (p.Status, p.AnsweredAt)));
         Assert.Equal(NegotiationPhase.Finalised, view.Outcome!.Phase);
-        Assert.EndsWith($"/{id}.html", view.DocumentUrl!.AbsolutePath, StringComparison.Ordinal);
+        Assert.EndsWith($"/api/negotiations/{id}/document", view.DocumentUrl!.AbsolutePath, StringComparison.Ordinal);
 
         var document = await world.ReadDocumentAsync(view.DocumentUrl);
         Assert.StartsWith("<!DOCTYPE html>", document, StringComparison.Ordinal);

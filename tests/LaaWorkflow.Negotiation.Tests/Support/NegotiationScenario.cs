@@ -101,12 +101,12 @@ internal sealed class NegotiationScenario : IAsyncDisposable
     /// <summary>Reads the stored agreement document back from Blob storage at the address the agreement gives.</summary>
     public async Task<string> ReadDocumentAsync(Uri documentUrl)
     {
-        var options = Host.Services.GetRequiredService<NegotiationStorageOptions>();
-        var blobs = Host.Services.GetRequiredService<BlobServiceClient>();
-        var name = documentUrl.Segments[^1];
-        Assert.EndsWith($"/{options.DocumentContainer}/{name}", documentUrl.AbsolutePath, StringComparison.Ordinal);
-        var download = await blobs.GetBlobContainerClient(options.DocumentContainer).GetBlobClient(name).DownloadContentAsync();
-        return download.Value.Content.ToString();
+        // The link is the app's document route; the id is its second-to-last segment.
+        Assert.EndsWith("/document", documentUrl.AbsolutePath, StringComparison.Ordinal);
+        var id = Uri.UnescapeDataString(documentUrl.Segments[^2].TrimEnd('/'));
+        var html = await Host.Services.GetRequiredService<AgreementDocuments>().ReadAsync(id, CancellationToken.None);
+        Assert.NotNull(html);
+        return html;
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
