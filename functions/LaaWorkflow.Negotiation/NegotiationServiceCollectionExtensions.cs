@@ -44,6 +44,7 @@ public static class NegotiationServiceCollectionExtensions
         services.TryAddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionSetting] ?? "UseDevelopmentStorage=true"));
         services.TryAddSingleton<IAgreementStore, TableAgreementStore>();
         services.TryAddSingleton<IAgreementDocumentStore, BlobAgreementDocumentStore>();
+        services.TryAddSingleton(sp => new AgreementDocuments(sp.GetRequiredService<IAgreementDocumentStore>()));
         services.TryAddSingleton(sp => new NegotiationService(
             sp.GetRequiredService<Durable.Client.DurableTaskClient>(),
             sp.GetRequiredService<IAgreementStore>(),

@@ -35,6 +35,9 @@ internal interface IAgreementStore
 /// <summary>Where signed-off agreement documents are kept.</summary>
 internal interface IAgreementDocumentStore
 {
-    /// <summary>Stores (or overwrites with the same content) the document of one agreement and returns its address.</summary>
+    /// <summary>Stores (or overwrites with the same content) the document of one agreement and returns its public link.</summary>
     Task<Uri> SaveAsync(string negotiationId, string html, CancellationToken cancellationToken);
+
+    /// <summary>The stored document of one agreement, or null when it has none (not signed off).</summary>
+    Task<string?> ReadAsync(string negotiationId, CancellationToken cancellationToken);
 }

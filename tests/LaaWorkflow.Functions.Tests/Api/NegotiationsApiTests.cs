@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LaaWorkflow.AzureStorage.Blobs;
 using LaaWorkflow.Functions.Tests.Infrastructure;
+using LaaWorkflow.Negotiation;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LaaWorkflow.Functions.Tests.Api;
 
@@ -43,6 +46,25 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.NotEmpty(view["partners"]!.AsArray());
         Assert.NotEmpty(view["targets"]!.AsArray());
         Assert.NotNull(view["phase"]);
+    }
+
+    [Fact]
+    public async Task Document_SignedOffAgreement_IsServedWithoutAKey_AndAMissingOneIs404()
+    {
+        // A signed-off agreement is published: the link in the final notice must open for anyone.
+        var options = _host.Services.GetRequiredService<NegotiationStorageOptions>();
+        var container = _host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.DocumentContainer);
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("doc-test.html").UploadAsync(BinaryData.FromString("<!DOCTYPE html><title>Agreement</title>"));
+        using var anonymous = _host.CreateClient();
+
+        using var found = await anonymous.GetAsync(new Uri("/" + AgreementDocuments.RouteFor("doc-test"), UriKind.Relative));
+        using var missing = await anonymous.GetAsync(new Uri("/" + AgreementDocuments.RouteFor("no-such-agreement"), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal("text/html", found.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<title>Agreement</title>", await found.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]

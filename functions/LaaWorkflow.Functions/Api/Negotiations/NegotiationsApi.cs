@@ -2,6 +2,7 @@ using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.Hosting;
 using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
+using LaaWorkflow.Negotiation;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,8 +27,17 @@ internal static partial class NegotiationsApi
         group.MapPost("/{id}/revisions", ReviseAsync).WithName("ReviseNegotiation");
         group.MapPost("/{id}/government-office/decision", DecideAsync).WithName("GovernmentOfficeDecision");
         MapAdminActions(group);
+
+        // The signed-off agreement is a published document: its link in the final notice works without a key.
+        app.MapGet("/api/negotiations/{id}/document", DocumentAsync).WithName("AgreementDocument").WithTags("Negotiations");
         return app;
     }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(
+        string id, [FromServices] AgreementDocuments documents, CancellationToken cancellationToken) =>
+        await documents.ReadAsync(id, cancellationToken) is { } html
+            ? TypedResults.Content(html, "text/html; charset=utf-8")
+            : ProblemDetailsSetup.NotFound($"The negotiation '{id}' has no signed-off agreement document.");
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ValidationProblem>> StartAsync(
         NegotiationRequest? request, HttpRequest http, [FromServices] NegotiationService negotiations,
