@@ -261,7 +261,9 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
         /// <summary>The instance has history (or its ExecutionStarted is among <see cref="Messages"/>).</summary>
         public bool Started { get; set; }
 
-        public bool IsReady => !Locked && Messages.Count > 0 && (Started || Messages.Any(p => p.Message.Event is ExecutionStartedEvent));
+        // Handed out once it has started, or to terminate it while it waits for a scheduled start (the engine then
+        // marks the Pending row Terminated and discards the start when it comes); other early events wait.
+        public bool IsReady => !Locked && Messages.Count > 0 && (Started || Messages.Any(p => p.Message.Event is ExecutionStartedEvent or ExecutionTerminatedEvent));
     }
 
     private sealed record WorkItemLock(InstanceSlot Slot, IReadOnlyList<Pending> Messages);

@@ -21,7 +21,10 @@ internal sealed partial class AzureTrackingStore
         await WriteIndexAsync(status, cancellationToken);
         if (!status.GetBoolean("HasHistory"))
         {
-            return null;
+            // Created but not started (a scheduled start): the engine still needs the Pending row, so that a
+            // terminate can end the instance at once and the delayed start is then discarded.
+            var pendingRecord = await InstanceRow.ReadAsync(status, includePayloads: false, _payloads, cancellationToken);
+            return new InstanceState(pendingRecord, [], status.ETag!, []);
         }
 
         var generation = status.GetInt64("Generation");

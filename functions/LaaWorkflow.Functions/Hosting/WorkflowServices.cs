@@ -24,7 +24,7 @@ internal static class WorkflowServices
 
         // One account for everything: a connection string locally, the app's managed identity in Azure. Registered
         // before AddEmail/AddNegotiation, whose own connection-string fallbacks then stay unused.
-        var storage = StorageAccountConnection.FromConfiguration(configuration);
+        var storage = StorageAccountConnection.ForApp(configuration);
         var tables = storage.CreateTableServiceClient();
         var blobs = storage.CreateBlobServiceClient();
         services.AddSingleton(tables);

@@ -21,7 +21,7 @@ internal sealed class StorageHealthCheck(IConfiguration configuration) : IHealth
         try
         {
             var options = new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
-            var service = StorageAccountConnection.FromConfiguration(configuration).CreateTableServiceClient(options);
+            var service = StorageAccountConnection.ForApp(configuration).CreateTableServiceClient(options);
             await service.GetTableClient(ProbeTable).CreateIfNotExistsAsync(cancellationToken);
             return HealthCheckResult.Healthy($"Table storage answered at {service.Uri.GetLeftPart(UriPartial.Authority)}.");
         }

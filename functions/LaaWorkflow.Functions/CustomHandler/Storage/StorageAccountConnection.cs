@@ -43,6 +43,20 @@ internal sealed class StorageAccountConnection
     /// <summary>The identity to authenticate with, when there is no connection string.</summary>
     public TokenCredential? Credential { get; }
 
+    /// <summary>
+    /// The app's storage account: <see cref="FromConfiguration"/>, except that with no setting at all it is the local
+    /// emulator, as the Functions Core Tools assume locally (in Azure the deployment always sets one).
+    /// </summary>
+    public static StorageAccountConnection ForApp(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = !string.IsNullOrWhiteSpace(configuration[DefaultName])
+            || configuration.GetSection(DefaultName).GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
+        return configured
+            ? FromConfiguration(configuration)
+            : new StorageAccountConnection(DefaultName, "UseDevelopmentStorage=true", null, null, null, null);
+    }
+
     /// <summary>Reads the connection <paramref name="name"/> from <paramref name="configuration"/>.</summary>
     /// <exception cref="InvalidOperationException">Neither form is configured, or a value is malformed; the message names the setting.</exception>
     public static StorageAccountConnection FromConfiguration(IConfiguration configuration, string name = DefaultName)
