@@ -1,3 +1,4 @@
+using LaaWorkflow.AzureStorage.Tables;
 using LaaWorkflow.Durable.AzureStorage.TestHost;
 using LaaWorkflow.Testing;
 using Xunit;
@@ -16,6 +17,11 @@ public sealed class TwoHostTests(AzuriteFixture azurite)
         await using var hub = await HubClient.CreateAsync(azurite, partitions: 4);
         await using var a = ChildHost.Start(azurite.ConnectionString, hub.Hub, "host-a");
         await using var b = ChildHost.Start(azurite.ConnectionString, hub.Hub, "host-b");
+
+        // Start work only once both hosts hold a partition: on a loaded machine one host can otherwise start late
+        // and find every instance already finished by the other.
+        var leases = new TableServiceClient(azurite.ConnectionString).GetTableClient(hub.Hub + "Partitions");
+        await WaitUntilAsync(async () => await LiveOwnersAsync(hub, leases) == 2, TimeSpan.FromSeconds(90));
         foreach (var area in Areas)
         {
             await hub.Client.ScheduleNewOrchestrationInstanceAsync(Workload.Orchestrator, area, new Client.StartOrchestrationOptions($"two-{area}"));
@@ -41,6 +47,13 @@ public sealed class TwoHostTests(AzuriteFixture azurite)
                     $"{instance.Key}: an episode on {ordered[i].GetString("Host")} began before one on {ordered[i - 1].GetString("Host")} ended");
             }
         }
+    }
+
+    private static async Task<int> LiveOwnersAsync(HubClient hub, TableClient leases)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var rows = await hub.RowsAsync(leases, "PartitionKey eq 'lease'");
+        return rows.Where(r => r.GetDateTimeOffset("ExpiresAt") > now).Select(r => r.GetString("Owner")).Where(o => !string.IsNullOrEmpty(o)).Distinct().Count();
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan deadline)
