@@ -23,6 +23,20 @@ internal static class FreePorts
         }
     }
 
+    /// <summary>One port the system reports free on 127.0.0.1.</summary>
+    public static int PickOne()
+    {
+        var listener = Listen();
+        try
+        {
+            return Port(listener);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
     private static TcpListener Listen()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,0 +1,2 @@
+// The national-scale simulation command; see scripts/simulate.sh.
+return 0;
