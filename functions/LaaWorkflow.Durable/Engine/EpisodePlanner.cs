@@ -13,6 +13,16 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
         var current = session.Executor;
         var instanceId = session.Row?.InstanceId;
         TaskMessage? rejected = null;
+        if (messages.Any(m => m.Event is ExecutionStartedEvent start && IsStaleStart(start, session)))
+        {
+            // Redelivered starts of executions that already began (and may have continued as new since): not news.
+            messages = [.. messages.Where(m => m.Event is not ExecutionStartedEvent start || !IsStaleStart(start, session))];
+            if (messages.Count == 0)
+            {
+                return new EpisodeDecision.Discard("a start of an execution that already began");
+            }
+        }
+
         var startIndex = FindNewStart(messages, current);
         if (startIndex >= 0)
         {
@@ -77,7 +87,17 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
 
         if (current.IsFinished)
         {
-            return new EpisodeDecision.Discard($"instance is {current.Status}");
+            // After ContinueAsNew the next execution's start is on its way, perhaps overtaken by messages meant for it
+            // (events raised meanwhile, or the unprocessed events it carries over): those wait for it.
+            return current.Status == OrchestrationRuntimeStatus.ContinuedAsNew && messages.Any(m => m.ExecutionId != current.ExecutionId)
+                ? new EpisodeDecision.Postpone(unstartedRetryDelay)
+                : new EpisodeDecision.Discard($"instance is {current.Status}");
+        }
+
+        if (rejected is null && messages.All(current.IsDuplicate))
+        {
+            // Nothing new: no episode, so a redelivered batch costs no checkpoint and leaves history as it was.
+            return new EpisodeDecision.Discard("every message was already applied");
         }
 
         var episode = current.RunEpisode(messages, now);
@@ -101,6 +121,34 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
             _ => true,
         }).ToList();
         return (kept, children);
+    }
+
+    /// <summary>
+    /// A start that must not begin an execution: a copy of the start of an execution the instance already had. A start
+    /// from ContinueAsNew is only fresh for the execution it continues; a sub-orchestration start repeats the one that
+    /// began the current chain when it names the same parent call; a client's start is fresh only when the instance row
+    /// (which the client writes before sending it) names its execution.
+    /// </summary>
+    private static bool IsStaleStart(ExecutionStartedEvent start, InstanceSession session)
+    {
+        var current = session.Executor;
+        if (current is not null && start.ExecutionId == current.ExecutionId)
+        {
+            // A copy of the current execution's own start: the episode drops it as a duplicate.
+            return false;
+        }
+
+        if (start.ContinuedFrom is { } previous)
+        {
+            return current is not { Status: OrchestrationRuntimeStatus.ContinuedAsNew } || current.ExecutionId != previous;
+        }
+
+        if (start.Parent is { } parent)
+        {
+            return current is not null && current.ParentInfo == parent;
+        }
+
+        return session.Row is { } row && row.ExecutionId is not null && row.ExecutionId != start.ExecutionId;
     }
 
     private static int FindNewStart(IReadOnlyList<TaskMessage> messages, OrchestrationExecutor? current)

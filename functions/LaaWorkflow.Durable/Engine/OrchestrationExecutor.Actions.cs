@@ -110,6 +110,18 @@ internal sealed partial class OrchestrationExecutor
         }
     }
 
+    /// <summary>
+    /// The message ids of the events this and earlier executions took, newest last, at most
+    /// <see cref="MaxEarlierEventIds"/>: a copy redelivered after ContinueAsNew comes soon after its original, so
+    /// the latest ids are the ones that matter, and the list stays small however often the instance continues.
+    /// </summary>
+    private List<string> LatestEventIds()
+    {
+        var earlier = _history.OfType<ExecutionStartedEvent>().FirstOrDefault()?.EarlierEventIds ?? [];
+        var ids = earlier.Concat(_history.OfType<EventRaisedEvent>().Select(e => e.MessageId).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        return ids.Count <= MaxEarlierEventIds ? ids : ids[^MaxEarlierEventIds..];
+    }
+
     private void StartNextExecution(string? input, bool preserveEvents, DateTimeOffset now)
     {
         var executionId = NewMessageId();
@@ -117,6 +129,8 @@ internal sealed partial class OrchestrationExecutor
         {
             Parent = ParentInfo,
             Timestamp = now,
+            ContinuedFrom = ExecutionId,
+            EarlierEventIds = LatestEventIds(),
         }));
         if (!preserveEvents)
         {

@@ -28,6 +28,7 @@ internal sealed partial class OrchestrationExecutor
                 Status = OrchestrationRuntimeStatus.Running;
                 _executionStarted = true;
                 _orchestrator = _resolveOrchestrator(started.Name);
+                _seenMessageIds.UnionWith(started.EarlierEventIds ?? []);
                 break;
             case OrchestratorStartedEvent:
                 _now = e.Timestamp;

@@ -17,6 +17,9 @@ internal sealed partial class OrchestrationExecutor : TaskOrchestrationContext
     /// <summary>The largest serialized custom status, in UTF-8 bytes.</summary>
     public const int MaxCustomStatusBytes = 16 * 1024;
 
+    /// <summary>How many event message ids a ContinueAsNew carries into the next execution.</summary>
+    public const int MaxEarlierEventIds = 200;
+
     private readonly Func<string, ITaskOrchestrator?> _resolveOrchestrator;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeSpan _maxTimerDelay;
@@ -180,7 +183,11 @@ internal sealed partial class OrchestrationExecutor : TaskOrchestrationContext
 
     private void Send(TaskMessage message) => _episodeOutbox?.Add(message);
 
-    private bool IsDuplicate(TaskMessage message)
+    /// <summary>
+    /// True when the message changes nothing: a copy of one already applied, a result nobody waits for, or anything
+    /// for a previous or finished execution. Such messages are dropped, never applied twice.
+    /// </summary>
+    public bool IsDuplicate(TaskMessage message)
     {
         if (_completionRecorded)
         {

@@ -8,6 +8,18 @@ public sealed record ExecutionStartedEvent(string Name, string ExecutionId, stri
 
     /// <summary>The start time requested by the client, if later than scheduling.</summary>
     public DateTimeOffset? ScheduledStartTime { get; init; }
+
+    /// <summary>
+    /// For a start sent by ContinueAsNew: the execution that continued. Only that execution, ended as ContinuedAsNew,
+    /// accepts it, so a redelivered start of an earlier execution cannot begin the instance again.
+    /// </summary>
+    public string? ContinuedFrom { get; init; }
+
+    /// <summary>
+    /// For a start sent by ContinueAsNew: the message ids of the latest events earlier executions took (at most
+    /// <c>MaxEarlierEventIds</c>), so a redelivered copy of one arriving after ContinueAsNew is not taken again.
+    /// </summary>
+    public IReadOnlyList<string>? EarlierEventIds { get; init; }
 }
 
 /// <summary>An execution ended: completed, failed, or continued as new.</summary>
