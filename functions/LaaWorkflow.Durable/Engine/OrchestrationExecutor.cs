@@ -108,6 +108,28 @@ internal sealed partial class OrchestrationExecutor : TaskOrchestrationContext
         }
     }
 
+    /// <summary>
+    /// After replaying a finished execution: the error when the code would still do more than history records (an
+    /// action with no recorded event, or code that has not returned), which a replay alone does not notice because the
+    /// recorded completion ends it. Null when code and history end together.
+    /// </summary>
+    public NonDeterministicOrchestrationException? DescribeUnrecordedWork()
+    {
+        if (!_completionRecorded || _fatal is not null || Status != OrchestrationRuntimeStatus.Completed && Status != OrchestrationRuntimeStatus.ContinuedAsNew)
+        {
+            return null;
+        }
+
+        if (_pendingActions.Values.FirstOrDefault() is { } action)
+        {
+            return new NonDeterministicOrchestrationException(action.Id, "the end of the execution", action.Describe());
+        }
+
+        return _task is { IsCompleted: false }
+            ? new NonDeterministicOrchestrationException(_nextTaskId, "the end of the execution", "a wait that history never ends")
+            : null;
+    }
+
     /// <summary>Applies new messages as one episode and returns what it adds to history and sends.</summary>
     public EpisodeResult RunEpisode(IReadOnlyList<TaskMessage> inbound, DateTimeOffset now)
     {

@@ -23,6 +23,11 @@ public static class OrchestrationReplayer
             throw nonDeterministic;
         }
 
+        if (executor.DescribeUnrecordedWork() is { } unrecorded)
+        {
+            throw unrecorded;
+        }
+
         return executor.Status;
     }
 
