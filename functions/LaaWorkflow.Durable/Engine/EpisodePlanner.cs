@@ -89,7 +89,8 @@ internal sealed class EpisodePlanner(Func<string, OrchestrationExecutor> newExec
         {
             // After ContinueAsNew the next execution's start is on its way, perhaps overtaken by messages meant for it
             // (events raised meanwhile, or the unprocessed events it carries over): those wait for it.
-            return current.Status == OrchestrationRuntimeStatus.ContinuedAsNew && messages.Any(m => m.ExecutionId != current.ExecutionId)
+            return current.Status == OrchestrationRuntimeStatus.ContinuedAsNew
+                && messages.Any(m => m.Event is not ExecutionStartedEvent && m.ExecutionId != current.ExecutionId)
                 ? new EpisodeDecision.Postpone(unstartedRetryDelay)
                 : new EpisodeDecision.Discard($"instance is {current.Status}");
         }
