@@ -16,8 +16,8 @@ public sealed record UnreliableDeliveryOptions
     public bool HoldDuplicates { get; init; }
 
     /// <summary>
-    /// Every send (original and copy) is hidden for a random part of this long, so messages sent close together
-    /// become visible in another order. Zero sends everything at once.
+    /// Every send (original and copy) reaches the queue after a random part of this long (the sender does not wait for
+    /// it), so messages sent close together arrive in another order. Zero sends everything at once.
     /// </summary>
     public TimeSpan MaxExtraDelay { get; init; } = TimeSpan.FromMilliseconds(150);
 
