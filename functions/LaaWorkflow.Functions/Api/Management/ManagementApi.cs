@@ -25,7 +25,8 @@ internal static class ManagementApi
     {
         var group = app.MapGroup(HttpManagementPayload.RoutePrefix)
             .RequireAuthorization(AdminKeyAuthenticationHandler.Policy)
-            .WithTags("Orchestration management");
+            .WithTags("Orchestration management")
+            .RejectImpossibleIds("instanceId", id => ProblemDetailsSetup.NotFound($"No orchestration instance can have the id '{id}'."));
         group.MapGet("/instances/{instanceId}", GetInstanceAsync).WithName("GetInstance");
         group.MapGet("/instances", ListInstancesAsync).WithName("ListInstances");
         group.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseEvent");
