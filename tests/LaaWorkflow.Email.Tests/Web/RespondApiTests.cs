@@ -58,7 +58,7 @@ public sealed class RespondApiTests : IAsyncLifetime
         using var second = await Post(token, "endorse");
         var html = await second.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("already recorded", html, StringComparison.Ordinal);
         Assert.Contains("Object to the targets", html, StringComparison.Ordinal);
         Assert.Contains("The baseline is wrong", html, StringComparison.Ordinal);
