@@ -4,6 +4,7 @@ using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Testing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,10 +12,11 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 
 /// <summary>
 /// Every route the host maps, read from its own endpoint table so a route added later is covered too: the admin ones
-/// refuse a missing, empty or wrong key (in the header or in the query) with 401, and nothing changes.
+/// refuse a missing, empty or wrong key (in the header or in the query) with 401; every route that takes a body
+/// refuses a huge one with 413 and deeply nested JSON with a 4xx; and nothing changes.
 /// </summary>
 [Collection("azurite")]
-public sealed class HostileKeyTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
+public sealed class HostileRouteTableTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     /// <summary>The routes that are public by design: partners, webhooks with their own secrets, health, the published document.</summary>
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal)
@@ -26,6 +28,16 @@ public sealed class HostileKeyTests(AzuriteFixture azurite, HostileHost shared) 
         "POST /api/email/events",
         "GET /api/negotiations/{id}/document",
         "GET /api/openapi.json",
+    };
+
+    /// <summary>Routes that read the raw body themselves rather than binding a typed one.</summary>
+    private static readonly HashSet<string> ReadsItsOwnBody = new(StringComparer.Ordinal)
+    {
+        "POST /runtime/webhooks/durabletask/instances/{instanceId}/raiseEvent/{eventName}",
+        "POST /runtime/webhooks/durabletask/orchestrators/{functionName}/{instanceId?}",
+        "POST /api/respond/{token}",
+        "POST /api/email/inbound",
+        "POST /api/email/events",
     };
 
     public static TheoryData<string> KeyCases() => new()
@@ -84,6 +96,43 @@ public sealed class HostileKeyTests(AzuriteFixture azurite, HostileHost shared) 
         Assert.Empty(unprotected);
     }
 
+    [Theory]
+    [InlineData("huge")]
+    [InlineData("huge-chunked")]
+    [InlineData("deeply-nested")]
+    public async Task EveryRouteTakingABody_HostileBody_Is4xxAndChangesNothing(string kind)
+    {
+        var host = await StartAsync();
+        // A declared length is refused before routing, so every route can take the huge body; a body that must be
+        // read to be refused goes only to the routes that read one (a terminate with a body still terminates).
+        var routes = Endpoints(host)
+            .Where(e => e.Method is "POST" or "PUT" or "PATCH" or "DELETE")
+            .Where(e => kind == "huge" || e.Endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null || ReadsItsOwnBody.Contains(e.Key))
+            .ToList();
+        var before = await StateSnapshot.SettledAsync(host.Admin);
+
+        var wrong = new List<string>();
+        foreach (var route in routes)
+        {
+            var path = Fill(route.Template, host).Replace("{token}", "abcdefgh", StringComparison.Ordinal);
+            var body = kind == "deeply-nested"
+                ? new string('[', 10_000) + new string(']', 10_000)
+                : "\"" + new string('x', 400_000) + "\"";
+            var hostile = new HostileRequest(route.Method, path, System.Text.Encoding.UTF8.GetBytes(body), "application/json", HttpStatusCode.RequestEntityTooLarge, [], Chunked: kind == "huge-chunked");
+            using var request = hostile.ToMessage(host.Seeded);
+            using var response = await host.Admin.SendAsync(request);
+            var status = (int)response.StatusCode;
+            if (kind == "huge" ? response.StatusCode != HttpStatusCode.RequestEntityTooLarge : status is < 400 or >= 500)
+            {
+                wrong.Add($"{route.Method} {path}: {status} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Assert.True(routes.Count >= 10, $"Only {routes.Count} routes take a body; the endpoint table was not read.");
+        Assert.Empty(wrong);
+        Assert.Equal(before, await StateSnapshot.SettledAsync(host.Admin));
+    }
+
     private static List<(string Method, string Template)> AdminRoutes(HostileHost host) =>
         [.. Endpoints(host).Where(e => !Public.Contains(e.Key)).Select(e => (e.Method, e.Template))];
 
@@ -126,7 +175,11 @@ public sealed class HostileKeyTests(AzuriteFixture azurite, HostileHost shared) 
         }
     }
 
-    private Task<HostileHost> StartAsync() => shared.StartAsync(azurite, seed: async host =>
+    private Task<HostileHost> StartAsync() => shared.StartAsync(azurite, new Dictionary<string, string?>
+    {
+        // Below the huge body, so the webhooks' own limit refuses it too.
+        ["Email:MaxInboundBytes"] = "131072",
+    }, async host =>
     {
         var request = DemoNegotiations.For("Leicester");
         host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
