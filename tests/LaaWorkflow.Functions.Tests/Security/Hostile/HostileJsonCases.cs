@@ -103,6 +103,8 @@ internal static class HostileJsonCases
             ["raise-event-malformed"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/instances/{id}/raiseEvent/Anything", "{ not json", Bad, "json"),
             ["raise-event-deep"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/instances/{id}/raiseEvent/Anything", Deep(5000), Bad, "depth"),
             ["raise-event-huge"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/instances/{id}/raiseEvent/Anything", "\"" + new string('x', 400_000) + "\"", HttpStatusCode.RequestEntityTooLarge),
+            ["start-unknown-orchestrator"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/orchestrators/NoSuchOrchestrator", "{}", HttpStatusCode.NotFound, "NoSuchOrchestrator"),
+            ["start-orchestration-id-with-hash"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/orchestrators/AgreementOrchestrator/a%23b", "{}", HttpStatusCode.NotFound),
             ["start-orchestration-malformed"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/orchestrators/AgreementOrchestrator", "{\"id\":", Bad, "json"),
 
             // Query strings.
