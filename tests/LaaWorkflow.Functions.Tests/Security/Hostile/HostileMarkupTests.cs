@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,7 +25,7 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
     /// <summary>Each field's payload names the field, so a failure says which one was not encoded.</summary>
     private static string Payload(string field) => $"{field} <img src=x onerror=\"window.__xss='{field}'\"><script>window.__xss='{field}'</script>";
 
-    private static readonly string[] Fields = ["area", "authority", "lead", "negotiator", "partner", "contact", "escalation", "local-target"];
+    private static readonly string[] Fields = ["area", "authority", "lead", "negotiator", "partner", "contact", "escalation", "local-target", "withdraw-reason", "withdrawn-by"];
 
     [Fact]
     public async Task RespondPageAndEmails_MarkupInEveryField_IsEncoded()
@@ -32,7 +33,7 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
         await using var host = new HostFactory(azurite, new Dictionary<string, string?> { ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("hxss") });
         using var admin = host.CreateAdminClient();
         using var anonymous = host.CreateClient();
-        var (request, _, token) = await SeedAsync(admin);
+        var (request, id, token) = await SeedAsync(admin);
 
         using var page = await anonymous.GetAsync(new Uri("/api/respond/" + token, UriKind.Relative));
         var choice = await page.Content.ReadAsStringAsync();
@@ -47,8 +48,20 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
             return mail.Any(m => m!["category"]!.GetValue<string>() == "AnswerConfirmation");
         });
 
+        using var withdraw = await admin.PostAsJsonAsync(new Uri($"/api/negotiations/{Uri.EscapeDataString(id)}/withdraw", UriKind.Relative),
+            new { reason = Payload("withdraw-reason"), by = Payload("withdrawn-by") });
+        withdraw.EnsureSuccessStatusCode();
+        await Eventually.WaitUntilAsync(async () => (await NegotiationHost.GetAsync(admin, id))["phase"]!.GetValue<string>() == "withdrawn");
+        var everything = JsonNode.Parse(await admin.GetStringAsync(new Uri("/api/dev/outbox?top=1000", UriKind.Relative)))!.AsArray();
+
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        // Every email to anyone (partners, the LSP lead, escalation contacts, the Government Office) is encoded.
+        foreach (var message in everything)
+        {
+            AssertEncoded(message!["html"]!.GetValue<string>());
+            Assert.False(message["subject"]!.GetValue<string>().Any(char.IsControl), "A subject holds a control character.");
+        }
         AssertEncoded(choice, "area", "authority", "partner", "local-target");
         AssertEncoded(confirmed, "comment");
         foreach (var message in mail)
@@ -86,6 +99,12 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
             answer.EnsureSuccessStatusCode();
         }
         await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(admin, id, request.Partners![0]!.Id!) == "objected");
+        using (var withdraw = await admin.PostAsJsonAsync(new Uri($"/api/negotiations/{Uri.EscapeDataString(id)}/withdraw", UriKind.Relative),
+            new { reason = Payload("withdraw-reason"), by = Payload("withdrawn-by") }))
+        {
+            withdraw.EnsureSuccessStatusCode();
+        }
+        await Eventually.WaitUntilAsync(async () => (await NegotiationHost.GetAsync(admin, id))["phase"]!.GetValue<string>() == "withdrawn");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -109,7 +128,7 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
         await page.GotoAsync(new Uri(baseUrl, $"/negotiation.html?id={Uri.EscapeDataString(id)}").ToString());
         var body = page.Locator("body");
         await Assertions.Expect(body).ToContainTextAsync(Payload("comment"));
-        foreach (var field in new[] { "area", "authority", "partner", "local-target" })
+        foreach (var field in new[] { "area", "authority", "partner", "local-target", "withdraw-reason", "withdrawn-by" })
         {
             await Assertions.Expect(body).ToContainTextAsync(Payload(field));
         }
