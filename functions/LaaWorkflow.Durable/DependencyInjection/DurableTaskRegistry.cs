@@ -67,6 +67,9 @@ public sealed class DurableTaskRegistry
         return AddActivityFunc<TInput, TOutput>(name, (context, input) => Task.FromResult(activity(context, input)));
     }
 
+    /// <summary>Whether an orchestrator is registered under <paramref name="name"/>, so a client can refuse to start an unknown one.</summary>
+    public bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
+
     internal bool TryGetOrchestrator(string name, out Func<IServiceProvider, ITaskOrchestrator> factory) =>
         _orchestrators.TryGetValue(name, out factory!);
 

@@ -88,7 +88,8 @@ public sealed class AnswerTokenService
     /// <summary>Checks a token and says exactly what is wrong with it, if anything.</summary>
     public TokenVerificationResult Verify(string? token)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1024 || !Base32.TryDecode(token.Trim(), out var bytes))
+        // Control characters are refused rather than trimmed: a link that arrives with them was not one we sent.
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 1024 || token.Any(char.IsControl) || !Base32.TryDecode(token.Trim(), out var bytes))
         {
             return Malformed();
         }

@@ -68,9 +68,16 @@ internal sealed class InboundParseHandler
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A missing boundary, a body cut short or more parts than the form limits allow: SendGrid never sends
+            // these, so this is not worth a retry.
+            Logs.InboundRefused(_logger, "unreadable multipart body", "unknown");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The multipart body is malformed, incomplete or has too many parts.");
         }
 
         var token = FindToken(form);

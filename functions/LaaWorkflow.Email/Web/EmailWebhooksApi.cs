@@ -2,6 +2,9 @@ using LaaWorkflow.Email.Events;
 using LaaWorkflow.Email.Inbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
 
 namespace LaaWorkflow.Email;
@@ -14,9 +17,16 @@ public static class EmailWebhooksApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/email").WithTags("Email webhooks");
+        var limit = new BodySizeLimit(app.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value.MaxInboundBytes);
         group.MapPost("/inbound", (HttpRequest request, InboundParseHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken))
-            .DisableAntiforgery();
-        group.MapPost("/events", (HttpRequest request, EventWebhookHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));
+            .DisableAntiforgery()
+            .WithMetadata(limit);
+        group.MapPost("/events", (HttpRequest request, EventWebhookHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken))
+            .WithMetadata(limit);
         return app;
     }
+
+    /// <summary>Both webhooks take bodies up to Email:MaxInboundBytes, whatever the host's general limit.</summary>
+    private sealed record BodySizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }
+

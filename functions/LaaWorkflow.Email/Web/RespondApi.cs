@@ -65,7 +65,17 @@ public static class RespondApi
             return Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", "Please answer with the form on the page."));
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException and not BadHttpRequestException))
+        {
+            // A broken multipart body, a missing boundary or more fields than the form limits allow: the sender's fault.
+            return Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", "The form was damaged or incomplete. Please answer with the form on the page."));
+        }
+
         var comment = form["comment"].ToString().Trim();
         var parsed = AnswerForm.Parse(form["decision"].ToString(), comment);
         if (parsed.Error is not null)
@@ -83,12 +93,18 @@ public static class RespondApi
         return outcome.Status switch
         {
             RecordStatus.Recorded => Html(StatusCodes.Status200OK, AnswerPages.Confirmed(outcome.Answer!, outcome.View, repeated: false)),
-            RecordStatus.AlreadyRecorded => Html(StatusCodes.Status200OK, AnswerPages.Confirmed(outcome.Answer!, outcome.View, repeated: true)),
+            // The same answer again (a resubmitted form) is a success; a different one conflicts with the answer that stands.
+            RecordStatus.AlreadyRecorded => Html(
+                IsSameAnswer(outcome.Answer!, parsed.Decision, parsed.Comment) ? StatusCodes.Status200OK : StatusCodes.Status409Conflict,
+                AnswerPages.Confirmed(outcome.Answer!, outcome.View, repeated: true)),
             RecordStatus.Closed => Html(StatusCodes.Status410Gone, AnswerPages.Problem("This consultation is closed", outcome.Reason!)),
             RecordStatus.NotFound => NotFoundPage(),
             _ => UnavailablePage(),
         };
     }
+
+    private static bool IsSameAnswer(AnswerSubmission stored, AnswerDecision decision, string? comment) =>
+        stored.Decision == decision && string.Equals(stored.Comment ?? "", comment ?? "", StringComparison.Ordinal);
 
     private static (AnswerToken? Token, ContentHttpResult? Problem) Verify(string token, AnswerTokenService tokens, ILoggerFactory loggers)
     {

@@ -1,5 +1,6 @@
 using LaaWorkflow.Functions.Hosting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Functions.Problems;
@@ -13,7 +14,9 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptionsM
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        var limit = options.CurrentValue.MaxRequestBodyBytes;
+        // A route that declares its own limit (the inbound email webhook: mail with attachments) gets that one.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? options.CurrentValue.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

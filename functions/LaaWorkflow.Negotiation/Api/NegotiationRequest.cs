@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace LaaWorkflow.Negotiation.Api;
 
 /// <summary>
 /// The body of <c>POST /api/negotiations</c>: the LSP lead's draft agreement. Every member is nullable because it comes
 /// off the wire as written; <see cref="Validation.NegotiationValidator"/> names whatever is missing or wrong.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class NegotiationRequest
 {
     /// <summary>The area, for example <c>Sunderland</c>.</summary>
@@ -35,6 +38,7 @@ public sealed class NegotiationRequest
 }
 
 /// <summary>A named person reached by email.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class ContactRequest
 {
     /// <summary>The person's name or role.</summary>
@@ -45,6 +49,7 @@ public sealed class ContactRequest
 }
 
 /// <summary>A partner authority consulted on the draft.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class PartnerRequest
 {
     /// <summary>A short id, unique within the negotiation, for example <c>northumbria-police</c>.</summary>
@@ -64,6 +69,7 @@ public sealed class PartnerRequest
 }
 
 /// <summary>One target of the draft.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class TargetRequest
 {
     /// <summary>The indicator code (<c>NI 16</c>) for designated and statutory targets, free text for local ones.</summary>
@@ -83,6 +89,7 @@ public sealed class TargetRequest
 }
 
 /// <summary>The consultation timetable.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class TimetableRequest
 {
     /// <summary>When the partners are invited.</summary>

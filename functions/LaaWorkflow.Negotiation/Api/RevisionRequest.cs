@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LaaWorkflow.Negotiation.Api;
 
 /// <summary>The body of <c>POST /api/negotiations/{id}/revisions</c>: the LSP lead's revised targets.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class RevisionRequest
 {
     /// <summary>The whole revised target list, in the same shape as the start request.</summary>
@@ -8,6 +11,7 @@ public sealed class RevisionRequest
 }
 
 /// <summary>The body of <c>POST /api/negotiations/{id}/government-office/decision</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class GovernmentOfficeDecisionRequest
 {
     /// <summary>True to approve the draft, false to send it back for revision.</summary>

@@ -17,6 +17,24 @@ internal static partial class NegotiationValidator
     /// <summary>At most 35 designated improvement targets (LAA guidance, 2008 round).</summary>
     public const int MaxDesignatedTargets = 35;
 
+    /// <summary>More partners than any partnership has; a bound so one request cannot flood the negotiation with mail.</summary>
+    public const int MaxPartners = 100;
+
+    /// <summary>Designated, statutory and local targets together.</summary>
+    public const int MaxTargets = 100;
+
+    /// <summary>Rungs on one partner's escalation ladder.</summary>
+    public const int MaxEscalationRungs = 10;
+
+    /// <summary>Names, areas and local indicator texts: one line, this long at most (they reach email subjects and headers).</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>Reminder and escalation intervals, in days.</summary>
+    public const int MaxDays = 365;
+
+    private static readonly DateTimeOffset s_earliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_latestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     internal static readonly IReadOnlyList<int> DefaultReminderDaysBefore = [14, 7, 2];
     internal const int DefaultEscalationEveryDays = 5;
 
@@ -85,7 +103,28 @@ internal static partial class NegotiationValidator
             return null;
         }
 
-        return value.Trim();
+        return SingleLine(errors, field, value.Trim());
+    }
+
+    /// <summary>
+    /// Names and titles end up in email subjects and display names: a line break there could add mail headers, so
+    /// control characters are refused outright rather than quietly changed.
+    /// </summary>
+    private static string? SingleLine(ValidationErrors errors, string field, string value)
+    {
+        if (value.Any(char.IsControl))
+        {
+            errors.Add(field, "Must be one line of text, without line breaks, tabs or other control characters.");
+            return null;
+        }
+
+        if (value.Length > MaxTextLength)
+        {
+            errors.Add(field, $"At most {MaxTextLength} characters ({value.Length} given).");
+            return null;
+        }
+
+        return value;
     }
 
     private static string? ValidateRegion(ValidationErrors errors, string? value)
@@ -144,6 +183,12 @@ internal static partial class NegotiationValidator
         }
 
         var trimmed = email.Trim();
+        if (trimmed.Length > 254)
+        {
+            errors.Add(field, "An email address has at most 254 characters.");
+            return null;
+        }
+
         if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.', StringComparison.Ordinal))
         {
             errors.Add(field, $"'{email}' is not an email address.");
@@ -159,6 +204,13 @@ internal static partial class NegotiationValidator
         if (partners is null || partners.Count == 0)
         {
             errors.Add("partners", "At least one partner is required.");
+            return result;
+        }
+
+        if (partners.Count > MaxPartners)
+        {
+            // One message, not one per partner: the answer to a flood must not be a flood.
+            errors.Add("partners", $"{partners.Count} partners; an agreement consults at most {MaxPartners}.");
             return result;
         }
 
@@ -205,7 +257,12 @@ internal static partial class NegotiationValidator
 
             var contact = ValidateContact(errors, field + ".contact", partner.Contact);
             var ladder = new List<Contact>();
-            for (var j = 0; j < (partner.Escalation?.Count ?? 0); j++)
+            if (partner.Escalation?.Count > MaxEscalationRungs)
+            {
+                errors.Add(field + ".escalation", $"{partner.Escalation.Count} rungs; an escalation ladder has at most {MaxEscalationRungs}.");
+            }
+
+            for (var j = 0; j < Math.Min(partner.Escalation?.Count ?? 0, MaxEscalationRungs); j++)
             {
                 if (ValidateContact(errors, $"{field}.escalation[{j}]", partner.Escalation![j]) is { } rung)
                 {
@@ -233,6 +290,12 @@ internal static partial class NegotiationValidator
         if (targets is null || targets.Count == 0)
         {
             errors.Add(field, "At least one target is required.");
+            return result;
+        }
+
+        if (targets.Count > MaxTargets)
+        {
+            errors.Add(field, $"{targets.Count} targets; an agreement has at most {MaxTargets}.");
             return result;
         }
 
@@ -306,7 +369,7 @@ internal static partial class NegotiationValidator
 
         if (kind is TargetKind.Local or null)
         {
-            return indicator.Trim();
+            return SingleLine(errors, field, indicator.Trim());
         }
 
         if (!NationalIndicatorSet.TryGet(indicator, out var known))
@@ -418,7 +481,17 @@ internal static partial class NegotiationValidator
             errors.Add("timetable.signOffDeadline", "Required.");
         }
 
-        var ordered = true;
+        foreach (var (name, value) in new[] { ("consultationOpens", opens), ("responseDeadline", response), ("signOffDeadline", signOff) })
+        {
+            if (value is { } date && (date < s_earliestDate || date >= s_latestDate))
+            {
+                errors.Add("timetable." + name, $"{Iso(date)} is not a plausible date; expected one in this century.");
+            }
+        }
+
+        var ordered = (opens is null || (opens >= s_earliestDate && opens < s_latestDate))
+            && (response is null || (response >= s_earliestDate && response < s_latestDate))
+            && (signOff is null || (signOff >= s_earliestDate && signOff < s_latestDate));
         if (opens is { } o && response is { } r && r <= o)
         {
             errors.Add("timetable.responseDeadline", $"Must be after consultationOpens ({Iso(o)}).");
@@ -443,6 +516,10 @@ internal static partial class NegotiationValidator
             {
                 errors.Add($"timetable.reminderDaysBefore[{i}]", "Must be a positive number of days.");
             }
+            else if (reminders[i] > MaxDays)
+            {
+                errors.Add($"timetable.reminderDaysBefore[{i}]", $"At most {MaxDays} days.");
+            }
             else if (reminders.Take(i).Contains(reminders[i]))
             {
                 errors.Add($"timetable.reminderDaysBefore[{i}]", $"{reminders[i]} days is listed twice.");
@@ -454,11 +531,15 @@ internal static partial class NegotiationValidator
         {
             errors.Add("timetable.escalationEveryDays", "Must be a positive number of days.");
         }
+        else if (every > MaxDays)
+        {
+            errors.Add("timetable.escalationEveryDays", $"At most {MaxDays} days.");
+        }
 
         return opens is null || response is null || signOff is null || !ordered
             ? null
             : new Timetable(opens.Value.UtcDateTime, response.Value.UtcDateTime, signOff.Value.UtcDateTime,
-                [.. reminders.Where(d => d > 0).Distinct().OrderDescending()], every);
+                [.. reminders.Where(d => d is > 0 and <= MaxDays).Distinct().OrderDescending()], every);
     }
 
     private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -58,7 +58,7 @@ public sealed class RespondApiTests : IAsyncLifetime
         using var second = await Post(token, "endorse");
         var html = await second.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("already recorded", html, StringComparison.Ordinal);
         Assert.Contains("Object to the targets", html, StringComparison.Ordinal);
         Assert.Contains("The baseline is wrong", html, StringComparison.Ordinal);
@@ -76,7 +76,8 @@ public sealed class RespondApiTests : IAsyncLifetime
 
         using var response = await Post(_host.Token(), "endorse");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The stored answer stands and is handed over; the different one posted now conflicts with it.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(first, Assert.Single(_host.Sink.Calls));
     }
 
@@ -105,7 +106,7 @@ public sealed class RespondApiTests : IAsyncLifetime
         using var retried = await Post(token, "endorse");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
         var applied = Assert.Single(_host.Sink.Applied);
         Assert.Equal((AnswerDecision.Object, "Too high"), (applied.Decision, applied.Comment));
     }

@@ -3,6 +3,7 @@ using LaaWorkflow.Durable.Time;
 using LaaWorkflow.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using System.Text.Json.Serialization;
 
 namespace LaaWorkflow.Functions.Api.Dev;
 
@@ -59,7 +60,17 @@ internal static partial class DevApi
                 errors["by"] = ["The duration must not be negative."];
                 return null;
             }
+            if (by > DateTimeOffset.MaxValue - now)
+            {
+                errors["by"] = [$"'{request.By}' would move the clock past the last representable time."];
+                return null;
+            }
             return now + by;
+        }
+        catch (OverflowException)
+        {
+            errors["by"] = [$"'{request.By}' is longer than any duration the clock can move by."];
+            return null;
         }
         catch (FormatException)
         {
@@ -70,6 +81,7 @@ internal static partial class DevApi
 }
 
 /// <summary>The body of POST /api/dev/clock/advance.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ClockAdvance(string? By, DateTimeOffset? To);
 
 /// <summary>The clock as the dev routes show it.</summary>

@@ -25,7 +25,8 @@ internal static class ManagementApi
     {
         var group = app.MapGroup(HttpManagementPayload.RoutePrefix)
             .RequireAuthorization(AdminKeyAuthenticationHandler.Policy)
-            .WithTags("Orchestration management");
+            .WithTags("Orchestration management")
+            .RejectImpossibleIds("instanceId", id => ProblemDetailsSetup.NotFound($"No orchestration instance can have the id '{id}'."));
         group.MapGet("/instances/{instanceId}", GetInstanceAsync).WithName("GetInstance");
         group.MapGet("/instances", ListInstancesAsync).WithName("ListInstances");
         group.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseEvent");
@@ -208,9 +209,14 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> StartAsync(
-        string functionName, string? instanceId, [FromServices] DurableTaskClient client, HttpRequest request,
-        [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+        string functionName, string? instanceId, [FromServices] DurableTaskClient client, [FromServices] DurableTaskRegistry registry,
+        HttpRequest request, [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
     {
+        if (!registry.HasOrchestrator(functionName))
+        {
+            // Starting it anyway would leave an instance that can only fail.
+            return ProblemDetailsSetup.NotFound($"No orchestrator is named '{functionName}'.");
+        }
         var (input, error) = await ReadJsonAsync(request, "input", cancellationToken);
         if (error is not null)
         {

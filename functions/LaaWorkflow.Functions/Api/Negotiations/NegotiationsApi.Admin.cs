@@ -1,6 +1,7 @@
 using LaaWorkflow.Negotiation.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using System.Text.Json.Serialization;
 
 namespace LaaWorkflow.Functions.Api.Negotiations;
 
@@ -44,10 +45,13 @@ internal static partial class NegotiationsApi
 }
 
 /// <summary>An answer an admin records for a partner (given by phone or letter); the reason and admin are audited.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record OnBehalfAnswer(string? Decision, string? Comment, string? Reason, string? Admin);
 
 /// <summary>A new deadline for one partner, or for every outstanding partner when <c>partnerId</c> is empty.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record DeadlineExtension(DateTimeOffset? To, string? PartnerId);
 
 /// <summary>Why a negotiation is withdrawn, and by whom.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record Withdrawal(string? Reason, string? By);

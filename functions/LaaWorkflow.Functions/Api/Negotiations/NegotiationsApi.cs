@@ -20,7 +20,8 @@ internal static partial class NegotiationsApi
     {
         var group = app.MapGroup("/api/negotiations")
             .RequireAuthorization(AdminKeyAuthenticationHandler.Policy)
-            .WithTags("Negotiations");
+            .WithTags("Negotiations")
+            .RejectImpossibleIds("id", NoSuchNegotiation);
         group.MapPost("/", StartAsync).WithName("StartNegotiation");
         group.MapGet("/{id}", GetAsync).WithName("GetNegotiation");
         group.MapGet("/", ListAsync).WithName("ListNegotiations");
@@ -29,9 +30,12 @@ internal static partial class NegotiationsApi
         MapAdminActions(group);
 
         // The signed-off agreement is a published document: its link in the final notice works without a key.
-        app.MapGet("/api/negotiations/{id}/document", DocumentAsync).WithName("AgreementDocument").WithTags("Negotiations");
+        app.MapGet("/api/negotiations/{id}/document", DocumentAsync).WithName("AgreementDocument").WithTags("Negotiations")
+            .RejectImpossibleIds("id", NoSuchNegotiation);
         return app;
     }
+
+    private static ProblemHttpResult NoSuchNegotiation(string id) => ProblemDetailsSetup.NotFound($"No negotiation can have the id '{id}'.");
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(
         string id, [FromServices] AgreementDocuments documents, CancellationToken cancellationToken) =>
