@@ -1,3 +1,4 @@
-// The fault and abuse command: runs each scenario, prints the table and writes RELIABILITY.md.
-// Filled in by the reliability work; see scripts/reliability.sh.
-return 0;
+// The fault and abuse command: runs each scenario, prints the table and writes RELIABILITY.md. See scripts/reliability.sh.
+using LaaWorkflow.Reliability;
+
+return await ReliabilityCommand.RunAsync(args);
