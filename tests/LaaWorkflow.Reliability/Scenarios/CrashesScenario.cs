@@ -14,10 +14,10 @@ internal sealed class CrashesScenario : IReliabilityScenario
     public string Name => "crashes";
 
     /// <summary>Kills per run at most; more runs are made until the total is reached.</summary>
-    internal static int KillsPerRun { get; set; } = 20;
+    internal static int KillsPerRun { get; set; } = 25;
 
     /// <summary>The longest random pause between kills (the shortest is a tenth of it).</summary>
-    internal static TimeSpan MaxGap { get; set; } = TimeSpan.FromSeconds(8);
+    internal static TimeSpan MaxGap { get; set; } = TimeSpan.FromSeconds(6);
 
     internal static IReadOnlyList<string>? Areas { get; set; }
 
