@@ -35,6 +35,7 @@ public sealed class ProcessFaultTests
         StorageOutageScenario.Areas = s_areas;
         // The checks during the outage are what matter here; the command holds storage down for 30 s.
         StorageOutageScenario.Outage = TimeSpan.Zero;
+        StorageOutageScenario.AnswersBefore = 6;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 
         var row = await new StorageOutageScenario().RunAsync(new ReliabilityOptions { Seed = 7 }, timeout.Token);

@@ -15,6 +15,9 @@ internal sealed class StorageOutageScenario : IReliabilityScenario
 
     internal static IReadOnlyList<string>? Areas { get; set; }
 
+    /// <summary>The outage comes before one of the answers from the third up to (not including) this one, chosen by the seed.</summary>
+    internal static int AnswersBefore { get; set; } = 12;
+
     /// <summary>How long storage stays down.</summary>
     internal static TimeSpan Outage { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -24,7 +27,7 @@ internal sealed class StorageOutageScenario : IReliabilityScenario
         var baseline = await Baselines.GetAsync(areas, ScenarioContext.LogFolder, cancellationToken);
         var random = new Random(options.Seed + 3);
         await using var supervisor = await HostSupervisor.StartAsync(1, cancellationToken);
-        var hooks = new OutageHooks(supervisor, random.Next(3, 12), Outage);
+        var hooks = new OutageHooks(supervisor, random.Next(3, AnswersBefore), Outage);
         var answers = await DemoRun.PlayAsync(supervisor, areas, hooks, Path.Combine(ScenarioContext.LogFolder, "storage-outage.log"), cancellationToken);
         using (var http = new HttpClient())
         {
@@ -98,7 +101,7 @@ internal sealed class StorageOutageScenario : IReliabilityScenario
                 }
                 else if (answer.StatusCode != HttpStatusCode.ServiceUnavailable || retryAfter is null || !page.Contains("try again", StringComparison.OrdinalIgnoreCase))
                 {
-                    Problems.Add($"an answer posted during the outage got {(int)answer.StatusCode} without a clear 'try again' (Retry-After {retryAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"})");
+                    Problems.Add($"an answer posted during the outage got {(int)answer.StatusCode} without a clear 'try again' (Retry-After {retryAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}): {page[..Math.Min(page.Length, 300)]}");
                 }
 
                 // Keep storage down for the whole outage, however quickly the checks above were answered.
