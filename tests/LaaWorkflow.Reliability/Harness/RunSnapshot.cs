@@ -10,10 +10,23 @@ internal sealed record NegotiationEnd(string Area, string Id, string Phase, IRea
     public bool IsFinal => Phase is "finalised" or "deadlineMissed" or "withdrawn";
 }
 
-/// <summary>One stored outbox message: its key, and what makes it the same email as another (to, kind, subject).</summary>
+/// <summary>One stored outbox message: its key, and what makes it the same email as another.</summary>
 internal sealed record SentEmail(string Key, string NegotiationId, string To, string Kind, string Subject)
 {
-    public string Logical => $"{NegotiationId}|{To}|{Kind}|{Subject}";
+    /// <summary>
+    /// Negotiation, recipient, kind and subject, plus the key's last segment where that is a number (the round,
+    /// reminder or escalation step): the same confirmation in round 1 and round 2 is two emails, while one message
+    /// sent again under a key made up anew would show as the same logical email twice.
+    /// </summary>
+    public string Logical
+    {
+        get
+        {
+            var last = Key[(Key.LastIndexOf('/') + 1)..];
+            var step = last.Length > 0 && last.All(char.IsAsciiDigit) ? last : "";
+            return $"{NegotiationId}|{To}|{Kind}|{Subject}|{step}";
+        }
+    }
 }
 
 /// <summary>What a run left behind, read once it is over: every negotiation's end, every email stored, every instance.</summary>

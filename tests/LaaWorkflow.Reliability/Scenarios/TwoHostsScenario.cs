@@ -49,6 +49,8 @@ internal sealed class TwoHostsScenario : IReliabilityScenario
         }
 
         var duplicates = findings.DuplicateEmails + LogicalDuplicates(end);
+        problems.AddRange(end.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(2)
+            .Select(g => $"sent {g.Count()} times: {g.Key} (keys {string.Join(", ", g.Select(e => e.Key))})"));
         var failed = findings.Failed || problems.Count > 0 || duplicates > 0;
         if (failed)
         {
@@ -59,7 +61,7 @@ internal sealed class TwoHostsScenario : IReliabilityScenario
             $"second host killed after {delay.TotalSeconds:F0} s of {areas.Count} areas" + (problems.Count > 0 ? "; " + string.Join("; ", problems.Take(3)) : ""));
     }
 
-    /// <summary>Without a baseline: the same subject to the same address twice for one negotiation is the same email twice.</summary>
+    /// <summary>Without a baseline: the same logical email (see <see cref="SentEmail.Logical"/>) stored twice is an email sent twice.</summary>
     private static int LogicalDuplicates(RunSnapshot end) =>
         end.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal).Sum(g => g.Count() - 1);
 }
