@@ -231,6 +231,10 @@ var appSettings = {
   DurableTask__HubName: taskHubName
   DurableTask__Backend: 'AzureStorage'
   DurableTask__PartitionCount: '4'
+  // Empty: each instance names its leases itself, which scale-out needs.
+  DurableTask__WorkerId: ''
+  DurableTask__LeasePeriod: '00:00:30'
+  DurableTask__MessageVisibilityTimeout: '00:00:30'
   // Real time in Azure: the virtual clock is for demos and tests only.
   Clock__Mode: 'System'
   Clock__Start: '2007-11-20T09:00:00Z'

@@ -24,11 +24,15 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
     {
         await WaitForHostAsync(cancellationToken);
         _now = await api.GetClockAsync(cancellationToken);
-        DemoConsole.Note($"Virtual clock at {_now:yyyy-MM-dd HH:mm} UTC. Starting the eleven demonstration negotiations...");
+        DemoConsole.Note($"Virtual clock at {_now:yyyy-MM-dd HH:mm} UTC. Starting the demonstration negotiations...");
         var requests = DemoNegotiations.All();
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
+            if (options.Areas.Count > 0 && !options.Areas.Contains(request.Area!, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
             var id = await api.StartAsync(request, cancellationToken);
             _negotiations.Add(new Negotiation(request.Area!, i, id, request));
             DemoConsole.Line(_now, request.Area!, $"started ({request.Partners!.Count} partners, {request.Targets!.Count} targets), id {id}");

@@ -5,6 +5,9 @@ namespace LaaWorkflow.Functions.Demo;
 /// <summary>Command line of the demo driver: <c>--demo [--url U] [--key K] [--until T] [--seconds N] [--real-time]</c>.</summary>
 internal sealed record DemoOptions(Uri BaseUrl, string AdminKey, DateTimeOffset Until, TimeSpan Duration, bool RealTime)
 {
+    /// <summary>The demonstration areas to play (names as in <c>DemoNegotiations.Areas</c>); empty plays all eleven.</summary>
+    public IReadOnlyList<string> Areas { get; init; } = [];
+
     public static bool IsRequested(string[] args) => args.Contains("--demo", StringComparer.Ordinal);
 
     public static DemoOptions Parse(string[] args)

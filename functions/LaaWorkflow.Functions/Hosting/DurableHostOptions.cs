@@ -16,4 +16,16 @@ internal sealed class DurableHostOptions
 
     /// <summary>Control-queue partitions of the Azure Storage backend, used only when its task hub is first created.</summary>
     public int PartitionCount { get; set; } = 4;
+
+    /// <summary>
+    /// This host's name in the Azure Storage backend's partition leases. Unset: a new name per process. A host restarted
+    /// under the name it had takes its own leases back at once instead of waiting for them to expire.
+    /// </summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>How long an Azure Storage partition lease lasts unrenewed (the backend's default when unset).</summary>
+    public TimeSpan? LeasePeriod { get; set; }
+
+    /// <summary>How long a received message stays hidden before another host may take it (the backend's default when unset).</summary>
+    public TimeSpan? MessageVisibilityTimeout { get; set; }
 }

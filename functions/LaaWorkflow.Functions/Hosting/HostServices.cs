@@ -27,10 +27,17 @@ internal static class HostServices
 
     public static WebApplication UseFunctionHost(this WebApplication app)
     {
-        // Unreadable bodies (bad JSON, wrong content type) are the caller's fault: their own status, not 500.
+        app.UseRetryAfterOnUnavailable();
+        // Unreadable bodies (bad JSON, wrong content type) are the caller's fault: their own status, not 500; storage
+        // that does not answer is a 503 to try again later.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = error => error switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when StorageOutage.IsOutage(error) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();

@@ -45,6 +45,9 @@ internal static class WorkflowServices
                         o.Clients = new StorageServiceClients(tables, storage.CreateQueueServiceClient(), blobs);
                         o.TaskHubName = durable.HubName;
                         o.PartitionCount = durable.PartitionCount;
+                        o.WorkerId = string.IsNullOrWhiteSpace(durable.WorkerId) ? o.WorkerId : durable.WorkerId;
+                        o.LeasePeriod = durable.LeasePeriod ?? o.LeasePeriod;
+                        o.MessageVisibilityTimeout = durable.MessageVisibilityTimeout ?? o.MessageVisibilityTimeout;
                     });
                     break;
                 default:

@@ -10,6 +10,12 @@ internal static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable && context.ProblemDetails.Detail is null)
+            {
+                // Only storage outages reach here as 503 (see StorageOutage): say plainly that trying again is the remedy.
+                context.ProblemDetails.Detail = "Storage is unavailable just now; nothing was changed. Please try again in a few minutes.";
+            }
+
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
 

@@ -48,7 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public static async Task<HostProcess> StartAsync(HostProcessSettings settings, CancellationToken cancellationToken = default)
     {
-        var port = FreePorts.PickOne();
+        var port = settings.Port ?? FreePorts.PickOne();
         var url = new Uri($"http://127.0.0.1:{port}/");
         var root = AzuriteLocator.FindRepositoryRoot();
         var start = new ProcessStartInfo("dotnet")

@@ -23,5 +23,11 @@ public sealed class HostProcessSettings
     /// <summary>The host binary; by default the one built under <c>functions/LaaWorkflow.Functions/bin</c>.</summary>
     public string? HostDll { get; init; }
 
+    /// <summary>
+    /// The port to listen on; unset picks a free one. A host restarted on its predecessor's port keeps the answer
+    /// links already emailed working, as a redeployed app keeps its address.
+    /// </summary>
+    public int? Port { get; init; }
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 }

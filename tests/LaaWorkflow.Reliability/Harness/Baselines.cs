@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace LaaWorkflow.Reliability.Harness;
+
+/// <summary>Unharmed runs, one per set of areas, shared by every scenario of one command that compares against them.</summary>
+internal static class Baselines
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<(RunSnapshot End, RunFindings Findings, TimeSpan Took)>>> s_runs = new(StringComparer.Ordinal);
+
+    public static Task<(RunSnapshot End, RunFindings Findings, TimeSpan Took)> GetAsync(IReadOnlyList<string> areas, string logFolder, CancellationToken cancellationToken) =>
+        s_runs.GetOrAdd(string.Join(",", areas), _ => new Lazy<Task<(RunSnapshot, RunFindings, TimeSpan)>>(() => RunAsync(areas, logFolder, cancellationToken))).Value;
+
+    private static async Task<(RunSnapshot, RunFindings, TimeSpan)> RunAsync(IReadOnlyList<string> areas, string logFolder, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        await using var supervisor = await HostSupervisor.StartAsync(1, cancellationToken);
+        var answers = await DemoRun.PlayAsync(supervisor, areas, new FaultHooks(), Path.Combine(logFolder, $"baseline-{areas.Count}-areas.log"), cancellationToken);
+        using (var http = new HttpClient())
+        {
+            await supervisor.SettleAsync(http, cancellationToken);
+        }
+
+        var end = await RunSnapshot.ReadAsync(supervisor, areas, cancellationToken);
+        return (end, RunChecks.Check(end, answers.Confirmed, areas, baseline: null), DateTime.UtcNow - started);
+    }
+}

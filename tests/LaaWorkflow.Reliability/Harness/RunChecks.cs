@@ -1,0 +1,125 @@
+namespace LaaWorkflow.Reliability.Harness;
+
+/// <summary>What one run got wrong, counted the way the report's columns count it.</summary>
+internal sealed record RunFindings(int AnswersLost, int DuplicateEmails, int InstancesUnfinished, IReadOnlyList<string> Problems)
+{
+    public bool Failed => AnswersLost > 0 || DuplicateEmails > 0 || InstancesUnfinished > 0 || Problems.Count > 0;
+}
+
+/// <summary>Checks a run's end state: on its own, and against an unharmed baseline run of the same areas.</summary>
+internal static class RunChecks
+{
+    private static readonly Dictionary<string, string> s_statusOfDecision = new(StringComparer.Ordinal)
+    {
+        ["endorse"] = "endorsed",
+        ["object"] = "objected",
+        ["request-changes"] = "changesRequested",
+    };
+
+    /// <param name="run">The run's end.</param>
+    /// <param name="confirmed">The answers hosts confirmed during the run.</param>
+    /// <param name="areas">The areas the run played.</param>
+    /// <param name="baseline">The unharmed run's end, or null where outcomes may differ (for example two hosts on separate clocks).</param>
+    public static RunFindings Check(RunSnapshot run, IReadOnlyList<ConfirmedAnswer> confirmed, IReadOnlyList<string> areas, RunSnapshot? baseline)
+    {
+        var problems = new List<string>();
+        var unfinished = run.Negotiations.Count(n => !n.IsFinal) + run.InstancesRunning;
+        if (run.Negotiations.Count != areas.Count)
+        {
+            problems.Add($"{run.Negotiations.Count} negotiations found, {areas.Count} expected");
+            unfinished += Math.Max(0, areas.Count - run.Negotiations.Count);
+        }
+
+        var lost = AnswersLost(run, confirmed, problems);
+        var duplicates = run.Emails.GroupBy(e => e.Key, StringComparer.Ordinal).Sum(g => g.Count() - 1);
+        if (baseline is not null)
+        {
+            // The same email sent twice under two keys shows as one logical message more than the baseline sent.
+            var expected = baseline.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (var group in run.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal))
+            {
+                duplicates += Math.Max(0, group.Count() - expected.GetValueOrDefault(group.Key));
+            }
+
+            var missing = baseline.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal)
+                .Sum(g => Math.Max(0, g.Count() - run.Emails.Count(e => e.Logical == g.Key)));
+            if (missing > 0)
+            {
+                problems.Add($"{missing} emails of the baseline were never sent");
+            }
+
+            CompareEnds(run, baseline, problems);
+        }
+
+        return new RunFindings(lost, duplicates, unfinished, problems);
+    }
+
+    private static int AnswersLost(RunSnapshot run, IReadOnlyList<ConfirmedAnswer> confirmed, List<string> problems)
+    {
+        var lost = 0;
+        // A partner's answer is kept in its round; a later round (a revision) supersedes it, which needed it recorded.
+        foreach (var answer in confirmed.DistinctBy(a => (a.NegotiationId, a.PartnerId, a.Round)))
+        {
+            var negotiation = run.Negotiations.FirstOrDefault(n => n.Id == answer.NegotiationId);
+            var partner = negotiation?.Partners.FirstOrDefault(p => p.StartsWith(answer.PartnerId + "=", StringComparison.Ordinal));
+            var expected = $"{answer.PartnerId}={s_statusOfDecision.GetValueOrDefault(answer.Decision, answer.Decision)}@{answer.Round}";
+            var superseded = partner is not null && int.TryParse(partner[(partner.LastIndexOf('@') + 1)..], out var round) && round > answer.Round;
+            if (partner != expected && !superseded)
+            {
+                lost++;
+                problems.Add($"confirmed answer {answer.Decision} of {answer.PartnerId} in {answer.NegotiationId} round {answer.Round} is not in the final state ({partner ?? "partner missing"})");
+            }
+        }
+
+        return lost;
+    }
+
+    private static void CompareEnds(RunSnapshot run, RunSnapshot baseline, List<string> problems)
+    {
+        foreach (var expected in baseline.Negotiations)
+        {
+            var actual = run.Negotiations.FirstOrDefault(n => n.Area == expected.Area);
+            if (actual is null)
+            {
+                continue;
+            }
+
+            if (actual.Phase != expected.Phase)
+            {
+                problems.Add($"{expected.Area}: ended {actual.Phase}, baseline {expected.Phase}");
+            }
+
+            if (!actual.Partners.SequenceEqual(expected.Partners))
+            {
+                problems.Add($"{expected.Area}: partner statuses differ from the baseline: {string.Join(", ", actual.Partners.Except(expected.Partners))}");
+            }
+
+            // Entries written in one instant by activities running side by side may be listed in either order, so the
+            // timeline must hold the same entries as often, and its phases (which are sequential) in the same order.
+            var extra = Difference(actual.Timeline, expected.Timeline);
+            var missing = Difference(expected.Timeline, actual.Timeline);
+            if (extra.Count > 0 || missing.Count > 0)
+            {
+                problems.Add($"{expected.Area}: timeline differs from the baseline: {extra.Count} entries more ('{extra.FirstOrDefault()}'), "
+                    + $"{missing.Count} fewer ('{missing.FirstOrDefault()}')");
+            }
+            else if (!Phases(actual.Timeline).SequenceEqual(Phases(expected.Timeline)))
+            {
+                problems.Add($"{expected.Area}: phases in another order than the baseline's: {string.Join(" > ", Phases(actual.Timeline))}");
+            }
+        }
+    }
+
+    private static List<string> Difference(IReadOnlyList<string> from, IReadOnlyList<string> remove)
+    {
+        var left = from.ToList();
+        foreach (var entry in remove)
+        {
+            left.Remove(entry);
+        }
+
+        return left;
+    }
+
+    private static IEnumerable<string> Phases(IReadOnlyList<string> timeline) => timeline.Where(t => t.StartsWith("phase|", StringComparison.Ordinal));
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LaaWorkflow.AzureStorage.Tables;
+
+namespace LaaWorkflow.Reliability.Harness;
+
+/// <summary>One negotiation as it ended: phase, partner statuses and the timeline without its timestamps.</summary>
+internal sealed record NegotiationEnd(string Area, string Id, string Phase, IReadOnlyList<string> Partners, IReadOnlyList<string> Timeline)
+{
+    public bool IsFinal => Phase is "finalised" or "deadlineMissed" or "withdrawn";
+}
+
+/// <summary>One stored outbox message: its key, and what makes it the same email as another.</summary>
+internal sealed record SentEmail(string Key, string NegotiationId, string To, string Kind, string Subject)
+{
+    /// <summary>
+    /// Negotiation, recipient, kind and subject, plus the key's last segment where that is a number (the round,
+    /// reminder or escalation step): the same confirmation in round 1 and round 2 is two emails, while one message
+    /// sent again under a key made up anew would show as the same logical email twice.
+    /// </summary>
+    public string Logical
+    {
+        get
+        {
+            var last = Key[(Key.LastIndexOf('/') + 1)..];
+            var step = last.Length > 0 && last.All(char.IsAsciiDigit) ? last : "";
+            return $"{NegotiationId}|{To}|{Kind}|{Subject}|{step}";
+        }
+    }
+}
+
+/// <summary>What a run left behind, read once it is over: every negotiation's end, every email stored, every instance.</summary>
+internal sealed record RunSnapshot(IReadOnlyList<NegotiationEnd> Negotiations, IReadOnlyList<SentEmail> Emails, int InstancesRunning)
+{
+    private static readonly string[] s_unfinished = ["Running", "Pending", "Suspended"];
+
+    public static async Task<RunSnapshot> ReadAsync(HostSupervisor supervisor, IReadOnlyList<string> areas, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = supervisor.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("x-functions-key", supervisor.AdminKey);
+        var negotiations = new List<NegotiationEnd>();
+        var list = await http.GetFromJsonAsync<JsonNode>("api/negotiations?top=100", cancellationToken);
+        var items = list?["items"] as JsonArray ?? list as JsonArray ?? [];
+        foreach (var item in items)
+        {
+            var id = item?["id"]?.GetValue<string>();
+            if (id is null)
+            {
+                continue;
+            }
+
+            var view = await http.GetFromJsonAsync<JsonNode>($"api/negotiations/{Uri.EscapeDataString(id)}", cancellationToken);
+            var area = view?["area"]?.GetValue<string>() ?? id;
+            if (areas.Count > 0 && !areas.Contains(area, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            negotiations.Add(new NegotiationEnd(
+                area,
+                id,
+                view?["phase"]?.GetValue<string>() ?? "",
+                [.. (view?["partners"] as JsonArray ?? []).Select(p => $"{p?["id"]}={p?["status"]}@{p?["round"]}")],
+                [.. (view?["timeline"] as JsonArray ?? []).Select(t => $"{t?["kind"]}|{t?["source"]}|{t?["text"]}")]));
+        }
+
+        var running = 0;
+        var instances = await http.GetFromJsonAsync<JsonNode>(
+            "runtime/webhooks/durabletask/instances?runtimeStatus=Running,Pending,Suspended&top=1000", cancellationToken);
+        foreach (var instance in instances as JsonArray ?? [])
+        {
+            if (s_unfinished.Contains(instance?["runtimeStatus"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase)
+                && !(instance?["instanceId"]?.GetValue<string>() ?? "").StartsWith('@'))
+            {
+                running++;
+            }
+        }
+
+        return new RunSnapshot([.. negotiations.OrderBy(n => n.Area, StringComparer.Ordinal)], await ReadOutboxAsync(supervisor, cancellationToken), running);
+    }
+
+    /// <summary>Reads the outbox table itself: the dev route shows at most 1,000 messages and hides nothing of interest here.</summary>
+    private static async Task<IReadOnlyList<SentEmail>> ReadOutboxAsync(HostSupervisor supervisor, CancellationToken cancellationToken)
+    {
+        var table = new TableServiceClient(supervisor.Azurite.ConnectionString).GetTableClient("EmailOutbox");
+        var emails = new List<SentEmail>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {"message"}"), cancellationToken: cancellationToken))
+        {
+            emails.Add(new SentEmail(
+                row.GetString("Key") ?? row.PartitionKey,
+                row.GetString("NegotiationId") ?? "",
+                row.GetString("To") ?? "",
+                row.GetString("Kind") ?? "",
+                row.GetString("Subject") ?? ""));
+        }
+
+        return emails;
+    }
+}

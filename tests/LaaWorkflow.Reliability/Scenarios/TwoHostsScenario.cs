@@ -1,0 +1,67 @@
+using LaaWorkflow.Reliability.Harness;
+
+namespace LaaWorkflow.Reliability.Scenarios;
+
+/// <summary>
+/// Two hosts share the task hub; mid-run one of them is SIGKILLed and not restarted. Once its leases expire the
+/// survivor takes its partitions and must finish every negotiation with nothing lost and no email sent twice.
+/// </summary>
+internal sealed class TwoHostsScenario : IReliabilityScenario
+{
+    public string Name => "two-hosts";
+
+    internal static IReadOnlyList<string>? Areas { get; set; }
+
+    /// <summary>The longest random pause before the kill (the shortest is a third of it).</summary>
+    internal static TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    public async Task<ScenarioResult> RunAsync(ReliabilityOptions options, CancellationToken cancellationToken)
+    {
+        // Four areas: enough work on both hosts for the kill to land mid-run, without a second full round.
+        var areas = Areas ?? ScenarioContext.AllAreas.Take(4).ToList();
+        var random = new Random(options.Seed + 2);
+        var delay = MaxDelay * (0.34 + (0.66 * random.NextDouble()));
+        await using var supervisor = await HostSupervisor.StartAsync(2, cancellationToken);
+        var play = DemoRun.PlayAsync(supervisor, areas, new FaultHooks(), Path.Combine(ScenarioContext.LogFolder, "two-hosts.log"), cancellationToken);
+        var killedMidRun = false;
+        // The kill's random moment: a pause, not a wait for something to happen.
+        if (await Task.WhenAny(play, Task.Delay(delay, cancellationToken)) != play)
+        {
+            await supervisor.KillAsync(1, restart: false, CancellationToken.None);
+            killedMidRun = !play.IsCompleted;
+        }
+
+        var answers = await play;
+        using (var http = new HttpClient())
+        {
+            await supervisor.WaitReadyAsync(http, cancellationToken);
+            await supervisor.SettleAsync(http, cancellationToken);
+        }
+
+        var end = await RunSnapshot.ReadAsync(supervisor, areas, cancellationToken);
+        // The two hosts run separate virtual clocks, so when each email goes out may differ from one host's run: the
+        // end is checked on its own (finished, answers kept, no email twice), not against the baseline's timelines.
+        var findings = RunChecks.Check(end, answers.Confirmed, areas, baseline: null);
+        var problems = findings.Problems.ToList();
+        if (!killedMidRun)
+        {
+            problems.Add("the run ended before the second host was killed");
+        }
+
+        var duplicates = findings.DuplicateEmails + LogicalDuplicates(end);
+        problems.AddRange(end.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(2)
+            .Select(g => $"sent {g.Count()} times: {g.Key} (keys {string.Join(", ", g.Select(e => e.Key))})"));
+        var failed = findings.Failed || problems.Count > 0 || duplicates > 0;
+        if (failed)
+        {
+            ScenarioContext.SaveHostOutput("two-hosts", supervisor.HostOutput());
+        }
+
+        return new ScenarioResult(Name, 1, failed ? 1 : 0, findings.AnswersLost, duplicates, findings.InstancesUnfinished,
+            $"second host killed after {delay.TotalSeconds:F0} s of {areas.Count} areas" + (problems.Count > 0 ? "; " + string.Join("; ", problems.Take(3)) : ""));
+    }
+
+    /// <summary>Without a baseline: the same logical email (see <see cref="SentEmail.Logical"/>) stored twice is an email sent twice.</summary>
+    private static int LogicalDuplicates(RunSnapshot end) =>
+        end.Emails.GroupBy(e => e.Logical, StringComparer.Ordinal).Sum(g => g.Count() - 1);
+}
