@@ -1,9 +1,9 @@
+using System.Text.Json.Serialization;
 using System.Xml;
 using LaaWorkflow.Durable.Time;
 using LaaWorkflow.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using System.Text.Json.Serialization;
 
 namespace LaaWorkflow.Functions.Api.Dev;
 

@@ -1,7 +1,7 @@
+using System.Text.Json.Serialization;
 using LaaWorkflow.Negotiation.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using System.Text.Json.Serialization;
 
 namespace LaaWorkflow.Functions.Api.Negotiations;
 
