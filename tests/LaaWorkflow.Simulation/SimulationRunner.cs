@@ -107,6 +107,8 @@ internal static class SimulationRunner
                 (Process.GetCurrentProcess().TotalProcessorTime - driverCpu).TotalSeconds,
                 loadStart,
                 ProcessStats.LoadAverage() ?? 0,
+                round.Steps,
+                round.PhaseSeconds,
                 round.ExtraSettles,
                 failure);
         }

@@ -3,7 +3,7 @@ using LaaWorkflow.Negotiation.Api;
 namespace LaaWorkflow.Simulation.Areas;
 
 /// <summary>How an area's negotiation is meant to go, decided when the area is generated.</summary>
-internal enum AreaFate
+public enum AreaFate
 {
     /// <summary>Every partner endorses (some late); the Government Office approves.</summary>
     Agreed,
@@ -25,7 +25,7 @@ internal enum AreaFate
 }
 
 /// <summary>When an ordinary partner answers (every one of them endorses).</summary>
-internal enum PartnerTiming
+public enum PartnerTiming
 {
     /// <summary>Endorses within days of the invitation.</summary>
     OnTime,

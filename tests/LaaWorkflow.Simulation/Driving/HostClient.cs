@@ -59,6 +59,14 @@ internal sealed class HostClient : IDisposable
         return result;
     }
 
+    /// <summary>The host's virtual clock and when its next timer is due (null when none is waiting).</summary>
+    public async Task<(DateTimeOffset UtcNow, DateTimeOffset? NextTimerDueAt)> ClockAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _admin.GetAsync(new Uri("api/dev/clock", UriKind.Relative), cancellationToken);
+        var clock = (await ReadAsync(response, cancellationToken))!;
+        return (clock["utcNow"]!.GetValue<DateTimeOffset>(), clock["nextTimerDueAt"]?.GetValue<DateTimeOffset?>());
+    }
+
     public async Task<DateTimeOffset> AdvanceClockAsync(DateTimeOffset to, CancellationToken cancellationToken)
     {
         using var response = await _admin.PostAsJsonAsync(new Uri("api/dev/clock/advance", UriKind.Relative), new { to }, s_json, cancellationToken);

@@ -22,6 +22,7 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     private readonly List<PlannedAction> _planned = [];
     private readonly Dictionary<string, long> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _phases = new(StringComparer.Ordinal);
     private int _next;
     private int _finished;
     private DateTimeOffset _now;
@@ -37,6 +38,12 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
 
     /// <summary>What the simulated people did (answers, revisions, decisions), including refusals, by kind.</summary>
     public IReadOnlyDictionary<string, long> Actions => _actions;
+
+    /// <summary>Where the driver's wall time went, by phase of a step.</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds => _phases;
+
+    /// <summary>How many times the clocks were moved.</summary>
+    public int Steps { get; private set; }
 
     /// <summary>Days the driver had to re-settle the hosts because work was still queued after every clock had moved.</summary>
     public int ExtraSettles { get; private set; }
@@ -65,11 +72,24 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
         while (_now < End)
         {
             var previous = _now;
-            var target = _now.AddDays(1) > End ? End : _now.AddDays(1);
-            await AdvanceAsync(target, cancellationToken);
+            var target = await Timed("plan the next step", () => NextStopAsync(cancellationToken));
+            await Timed("advance the clocks (hosts settle)", async () =>
+            {
+                await AdvanceAsync(target, cancellationToken);
+                return true;
+            });
             _now = target;
-            await ReadMailAsync(previous, cancellationToken);
-            await ActAsync(cancellationToken);
+            await Timed("read the outbox", async () =>
+            {
+                await ReadMailAsync(previous, cancellationToken);
+                return true;
+            });
+            await Timed("answer, revise, decide", async () =>
+            {
+                await ActAsync(cancellationToken);
+                return true;
+            });
+            Steps++;
             if ((_now - lastReport).TotalDays >= 14 || _now >= End)
             {
                 lastReport = _now;
@@ -80,6 +100,36 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
         // The last answers and notices land with the final settle.
         await AdvanceAsync(_now, cancellationToken);
         await ReadMailAsync(_now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A day on, or further when nothing can happen before: no host has a timer due and nobody plans to act until later.
+    /// Nobody reacts to an email sooner than a day after it, so a day is the longest step that never makes anyone late.
+    /// </summary>
+    private async Task<DateTimeOffset> NextStopAsync(CancellationToken cancellationToken)
+    {
+        var day = _now.AddDays(1);
+        lock (_planned)
+        {
+            if (_planned.Any(p => p.Due <= day))
+            {
+                return day > End ? End : day;
+            }
+        }
+
+        // Only a quiet system shows every timer it will set: the last step's answers (or the starts) may still be at work.
+        await AdvanceAsync(_now, cancellationToken);
+        var clocks = await Task.WhenAll(hosts.Select(h => h.ClockAsync(cancellationToken)));
+        var nextTimer = clocks.Select(c => c.NextTimerDueAt ?? End).Min();
+        DateTimeOffset nextPlan;
+        lock (_planned)
+        {
+            nextPlan = _planned.Count == 0 ? End : _planned.Min(p => p.Due);
+        }
+
+        var next = nextTimer < nextPlan ? nextTimer : nextPlan;
+        var target = next > day ? next : day;
+        return target > End ? End : target;
     }
 
     /// <summary>Moves every host's clock to the same instant, then settles until no work is queued anywhere.</summary>
@@ -191,6 +241,19 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
             async (action, ct) => await action.Act(NextHost(), ct));
+    }
+
+    private async Task<T> Timed<T>(string phase, Func<Task<T>> work)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _phases[phase] = _phases.GetValueOrDefault(phase) + watch.Elapsed.TotalSeconds;
+        }
     }
 
     private HostClient NextHost() => hosts[(int)((uint)Interlocked.Increment(ref _next) % (uint)hosts.Count)];

@@ -22,6 +22,8 @@ internal sealed record RunResult(
     double DriverCpuSeconds,
     double LoadAverageStart,
     double LoadAverageEnd,
+    int Steps,
+    IReadOnlyDictionary<string, double> PhaseSeconds,
     int ExtraSettles,
     string? Failure)
 {

@@ -52,10 +52,11 @@ internal static class TextReport
         var byPhase = string.Join(", ", run.Results.GroupBy(r => r.ActualPhase).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Areas: {run.Areas} ({run.PartnersTotal} partners, {(double)run.PartnersTotal / run.Areas:F1} per area), {run.Partitions} partitions");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Outcomes: {figures.Finished}/{run.Areas} final, **{figures.Matching}/{run.Areas} match** the simulated answers ({byPhase})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Wall time: **{run.WallSeconds:F1} s** for the whole timetable (starting the {run.Areas} negotiations took {run.StartSeconds:F1} s); the clock was re-settled {run.ExtraSettles} times");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Wall time: **{run.WallSeconds:F1} s** for the whole timetable (starting the {run.Areas} negotiations took {run.StartSeconds:F1} s); the clocks moved in {run.Steps} steps (a day, or further when nothing was due) and were re-settled {run.ExtraSettles} times");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1 min): {run.LoadAverageStart:F1} at the start, {run.LoadAverageEnd:F1} at the end, on {Environment.ProcessorCount} cores");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Host peak memory (VmHWM): {string.Join(", ", run.HostPeakRssBytes.Select(Mb))}; Azurite peak {Mb(run.AzuritePeakRssBytes)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- CPU over the run: host{(run.Hosts == 1 ? "" : "s")} {string.Join(" + ", run.HostCpuSeconds.Select(c => $"{c:F0} s ({figures.CoreShare(c):P0} of a core)"))}, Azurite {run.AzuriteCpuSeconds:F0} s ({figures.CoreShare(run.AzuriteCpuSeconds):P0}), this driver {run.DriverCpuSeconds:F0} s ({figures.CoreShare(run.DriverCpuSeconds):P0})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Where the driver's time went: {string.Join(", ", run.PhaseSeconds.Select(p => $"{p.Key} {p.Value:F0} s"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Bound: {figures.Bound()}");
         text.AppendLine();
         text.AppendLine("| Work | total | per second | per negotiation |");
