@@ -8,7 +8,7 @@ public sealed class SmokeTests
     [Fact]
     public async Task RunAsync_ThreeAreasOneHost_EveryNegotiationEndsAsItsAnswersImply()
     {
-        // Seed 11's first three areas include a disputed one and one that misses the deadline, besides agreed ones.
+        // Two partitions keep the hub small; the fates' logic has its own unit tests, this checks the whole path end to end.
         var options = new SimulationOptions(3, [1], 11, 2, Path.Combine(Path.GetTempPath(), "laaworkflow-simulation-smoke"));
         using var log = new StringWriter();
 
