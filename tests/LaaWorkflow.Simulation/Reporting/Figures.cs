@@ -39,10 +39,16 @@ internal sealed class Figures(RunResult run)
         {
             var needed = (int)Math.Ceiling(run.Areas * quarter);
             var sample = run.Samples.FirstOrDefault(s => s.Finished >= needed);
-            if (sample is not null)
+            if (sample is not null && (result.Count == 0 || result[^1].Item1 != sample.Finished))
             {
                 result.Add((sample.Finished, sample.HostRssBytes.Sum(), sample.HostManagedBytes.Sum()));
             }
+        }
+
+        if (run.Samples.Count > 0 && (result.Count == 0 || result[^1].Item1 < run.Samples[^1].Finished))
+        {
+            var last = run.Samples[^1];
+            result.Add((last.Finished, last.HostRssBytes.Sum(), last.HostManagedBytes.Sum()));
         }
 
         return result;
@@ -65,8 +71,12 @@ internal sealed class Figures(RunResult run)
             return $"the host's own CPU ({hostText} of a core) while Azurite used {azurite:P0}: our code is the bound.";
         }
 
-        return $"neither process was near a full core (Azurite {azurite:P0}, host(s) {hostText}, load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1} " +
-            "on 2 cores): the run waited on the other side's latency (request round trips in series) or on CPU other work on the machine took.";
+        var settling = run.PhaseSeconds.GetValueOrDefault("advance the clocks (hosts settle)");
+        var share = run.WallSeconds <= 0 ? 0 : settling / run.WallSeconds;
+        return $"neither process was near a full core (Azurite {azurite:P0}, host(s) {hostText}; load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1} " +
+            $"on {Environment.ProcessorCount} cores). {share:P0} of the wall time went to settling the clocks: each instant's work is a chain of " +
+            "storage round trips in series (timer row -> control queue -> episode -> work item -> activity -> result -> episode), so the run is bound by " +
+            "Azurite's latency per request, not its throughput" + (run.LoadAverageStart > Environment.ProcessorCount * 2 ? ", and that latency here is mostly waiting for CPU other work on the machine held." : ".");
     }
 
     /// <summary>Per-second rates of a counter between samples, averaged over a few seconds to read as a line.</summary>

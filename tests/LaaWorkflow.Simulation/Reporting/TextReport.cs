@@ -28,7 +28,8 @@ internal static class TextReport
             text.AppendLine("## One host against two");
             text.AppendLine();
             var ratio = two.WallSeconds <= 0 ? 0 : one.WallSeconds / two.WallSeconds;
-            text.AppendLine(CultureInfo.InvariantCulture, $"Wall time {one.WallSeconds:F0} s with one host, {two.WallSeconds:F0} s with two: {ratio:F2}x.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Wall time {one.WallSeconds:F0} s with one host, {two.WallSeconds:F0} s with two: {ratio:F2}x " +
+                $"(load average {one.LoadAverageStart:F1} and {two.LoadAverageStart:F1} at their starts: compare on a quiet machine before trusting the ratio).");
             text.AppendLine(ratio > 1.05
                 ? "Two hosts finished faster."
                 : "Two hosts did not finish faster: both share the one Azurite process (and, here, the same 2 cores), which is the bound in both runs; a second host adds clients, not storage throughput.");
