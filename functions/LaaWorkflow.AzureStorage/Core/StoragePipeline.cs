@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using LaaWorkflow.AzureStorage.Diagnostics;
 
 namespace LaaWorkflow.AzureStorage.Core;
 
@@ -10,12 +11,12 @@ internal static class StoragePipeline
     public const string StorageScope = "https://storage.azure.com/.default";
 
     public static HttpPipeline Build(ClientOptions options, string version, SharedKeySigner signer, bool tableLite) =>
-        HttpPipelineBuilder.Build(options, [new StorageHeadersPolicy(version)], [new SharedKeyPolicy(signer, tableLite)], new ResponseClassifier());
+        HttpPipelineBuilder.Build(options, [new StorageHeadersPolicy(version), CountingPolicy.For(options)], [new SharedKeyPolicy(signer, tableLite)], new ResponseClassifier());
 
     public static HttpPipeline Build(ClientOptions options, string version, TokenCredential credential) =>
         HttpPipelineBuilder.Build(
             options,
-            [new StorageHeadersPolicy(version)],
+            [new StorageHeadersPolicy(version), CountingPolicy.For(options)],
             [new BearerTokenAuthenticationPolicy(credential, StorageScope)],
             new ResponseClassifier());
 

@@ -198,7 +198,7 @@ internal sealed partial class ControlQueueDispatcher
             {
                 lock (_gate)
                 {
-                    _known.Add(instanceId);
+                    RememberStarted(instanceId);
                 }
             }
             else

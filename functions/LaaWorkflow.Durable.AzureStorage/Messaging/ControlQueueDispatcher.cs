@@ -20,6 +20,7 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
 {
     private const int ReceiveBatch = 32;
     private const int MaxBufferedPerPartition = 2_000;
+    private const int MaxKnownInstances = 10_000;
 
     /// <summary>The longest real-time retry; a scheduled start waiting longer becomes a runtime-clock timer.</summary>
     private static readonly TimeSpan LongestQueueRetry = TimeSpan.FromSeconds(5);
@@ -34,7 +35,7 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     private readonly Dictionary<string, InstanceSlot> _slots = new(StringComparer.Ordinal);
     private readonly Dictionary<int, CancellationTokenSource> _partitions = [];
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal); // instances seen with history
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal); // instances seen with history (see RememberStarted)
     private int _locked;
 
     public ControlQueueDispatcher(HubStorage storage, TaskHubNames names, MessageCodec codec, AzureStorageDurableOptions options, Func<CancellationToken, Task> beforeLock, ILogger logger)
@@ -203,7 +204,7 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
             slot.Started |= started;
             if (started)
             {
-                _known.Add(slot.InstanceId);
+                RememberStarted(slot.InstanceId);
             }
 
             if (slot.Messages.Count == 0 || !_partitions.ContainsKey(slot.Partition))
@@ -267,4 +268,19 @@ internal sealed partial class ControlQueueDispatcher : IOrchestrationWorkItemQue
     }
 
     private sealed record WorkItemLock(InstanceSlot Slot, IReadOnlyList<Pending> Messages);
+
+    /// <summary>
+    /// Remembers that an instance has history, which spares a status read when it is next sent a message without its
+    /// start. Only a shortcut, so it is bounded: past the limit it starts again empty rather than holding every instance
+    /// this host ever ran (finished ones included) for the life of the process. Call under the gate.
+    /// </summary>
+    private void RememberStarted(string instanceId)
+    {
+        if (_known.Count >= MaxKnownInstances)
+        {
+            _known.Clear();
+        }
+
+        _known.Add(instanceId);
+    }
 }

@@ -123,7 +123,17 @@ internal sealed partial class AzureTrackingStore
             throw new CheckpointConflictException($"Instance '{instanceId}' was committed by another worker since it was loaded.", ex);
         }
 
-        _layouts[instanceId] = new Layout(newETag, generation, chunkCount + chunkRows.Count, episode, outboxKey, outboxChunks);
+        // A finished instance is not kept: held for every completed negotiation, these layouts would grow with the run.
+        var finished = checkpoint.Instance.RuntimeStatus.IsTerminal();
+        if (finished && outboxChunks == 0)
+        {
+            _layouts.TryRemove(instanceId, out _);
+        }
+        else
+        {
+            _layouts[instanceId] = new Layout(newETag, generation, chunkCount + chunkRows.Count, episode, outboxKey, outboxChunks, finished);
+        }
+
         await WriteIndexAsync(status, cancellationToken);
         return newETag;
     }
@@ -150,6 +160,11 @@ internal sealed partial class AzureTrackingStore
         if (outboxKey is not null && chunks > 0)
         {
             await DeleteRowsAsync([.. Enumerable.Range(0, chunks).Select(i => new StoredRow(pk, OutboxChunkKey(outboxKey, i)))], cancellationToken);
+        }
+
+        if (known is { Finished: true })
+        {
+            _layouts.TryRemove(instanceId, out _);
         }
     }
 

@@ -121,5 +121,6 @@ internal sealed partial class AzureTrackingStore : ITrackingStore
         Enum.TryParse<OrchestrationRuntimeStatus>(row.GetString("RuntimeStatus"), out var status) && status.IsTerminal();
 
     /// <summary>The row layout at one version of the status row.</summary>
-    private sealed record Layout(string ETag, long Generation, long ChunkCount, long Episode, string? OutboxRow, int OutboxChunks);
+    /// <summary>Where an instance's rows are, as of its last checkpoint; <paramref name="Finished"/> layouts are dropped once their outbox is cleared.</summary>
+    private sealed record Layout(string ETag, long Generation, long ChunkCount, long Episode, string? OutboxRow, int OutboxChunks, bool Finished = false);
 }

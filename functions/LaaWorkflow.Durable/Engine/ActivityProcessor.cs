@@ -1,4 +1,5 @@
 using LaaWorkflow.Durable.Backend;
+using LaaWorkflow.Durable.Diagnostics;
 using LaaWorkflow.Durable.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,7 @@ internal sealed class ActivityProcessor(
             var reply = new TaskMessage(Guid.NewGuid().ToString("N"), message.InstanceId, message.ExecutionId, response);
             await backend.Messages.SendAsync([reply], cancellationToken).ConfigureAwait(false);
             await backend.Activities.CompleteAsync(workItem, cancellationToken).ConfigureAwait(false);
+            DurableCounts.ActivityCompleted();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

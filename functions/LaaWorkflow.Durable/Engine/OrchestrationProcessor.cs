@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LaaWorkflow.Durable.Backend;
+using LaaWorkflow.Durable.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -115,6 +116,7 @@ internal sealed class OrchestrationProcessor
         }
 
         await _backend.Orchestrations.CompleteAsync(workItem, cancellationToken).ConfigureAwait(false);
+        DurableCounts.EpisodeCommitted(workItem.Messages, commit.Executor?.IsFinished ?? true);
         Logs.EpisodeCommitted(_logger, workItem.InstanceId, checkpoint.NewEvents.Count, checkpoint.Outbox.Count, checkpoint.Instance.RuntimeStatus);
         if (commit.Executor?.IsFinished ?? true)
         {

@@ -4,12 +4,12 @@ namespace LaaWorkflow.Durable.Time;
 
 /// <summary>
 /// A clock that moves only when told to: advanced by a span or to an instant (firing every due timer in order and letting
-/// the runtime settle after each), or run at N times real speed. Tests and demos use it to play months in seconds.
+/// the runtime settle after each instant), or run at N times real speed. Tests and demos use it to play months in seconds.
 /// </summary>
 /// <remarks>
 /// Register it as the <see cref="TimeProvider"/> before adding the durable worker; the worker attaches its backend's
 /// <see cref="IIdleSignal"/> so <see cref="AdvanceToAsync"/> waits for the runtime to finish the work each timer causes
-/// before firing the next. Advancing is deterministic: timers fire by due time, ties in creation order.
+/// before moving to the next instant. Advancing is deterministic: timers fire by due time, ties in creation order.
 /// </remarks>
 public sealed class VirtualClock : TimeProvider
 {
@@ -113,8 +113,8 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>
-    /// Moves the clock to <paramref name="target"/>: settles, then repeatedly jumps to the earliest due timer, fires it and
-    /// settles, so timers created while handling one fire in order too. The clock never moves backwards.
+    /// Moves the clock to <paramref name="target"/>: settles, then repeatedly jumps to the earliest due instant, fires every
+    /// timer due then and settles, so timers created while handling them fire in order too. The clock never moves backwards.
     /// </summary>
     public Task AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken = default) =>
         AdvanceWithinAsync(target, Timeout.InfiniteTimeSpan, cancellationToken);
@@ -150,19 +150,12 @@ public sealed class VirtualClock : TimeProvider
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                VirtualTimer? next;
+                List<VirtualTimer> due;
+                DateTimeOffset at;
                 lock (_gate)
                 {
-                    next = null;
-                    foreach (var timer in _timers)
-                    {
-                        if (timer.DueAt <= target && (next is null || timer.DueAt < next.DueAt || (timer.DueAt == next.DueAt && timer.Sequence < next.Sequence)))
-                        {
-                            next = timer;
-                        }
-                    }
-
-                    if (next is null)
+                    var earliest = _timers.Where(t => t.DueAt <= target).Select(t => (DateTimeOffset?)t.DueAt).Min();
+                    if (earliest is null)
                     {
                         if (target > _now)
                         {
@@ -172,15 +165,33 @@ public sealed class VirtualClock : TimeProvider
                         break;
                     }
 
-                    if (next.DueAt > _now)
+                    at = earliest.Value;
+                    due = [.. _timers.Where(t => t.DueAt == at).OrderBy(t => t.Sequence)];
+                    if (at > _now)
                     {
-                        _now = next.DueAt;
+                        _now = at;
                     }
-
-                    next.Rearm();
                 }
 
-                next.Fire();
+                // Every timer of one instant fires before the runtime settles once: settling after each (one per task hub
+                // partition with work at that instant, say) cost a full idle check apiece and changed nothing, since
+                // what they cause happens at the same instant either way. Order among them stays by creation.
+                foreach (var timer in due)
+                {
+                    lock (_gate)
+                    {
+                        // An earlier callback of this instant may have disposed or moved it.
+                        if (!_timers.Contains(timer) || timer.DueAt != at)
+                        {
+                            continue;
+                        }
+
+                        timer.Rearm();
+                    }
+
+                    timer.Fire();
+                }
+
                 await SettleWithinAsync(settleLimit, cancellationToken).ConfigureAwait(false);
             }
 

@@ -9,7 +9,8 @@ internal interface IOutboxStore
     /// <summary>Stores the message unless its key is already stored; false when it was.</summary>
     Task<bool> TryAddAsync(OutboxMessage message, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken);
+    /// <summary>The newest <paramref name="top"/> messages, only those stored at or after <paramref name="since"/> when given.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken);
 }
 
 /// <summary>The SendGrid transport's record of what it has handed to SendGrid.</summary>

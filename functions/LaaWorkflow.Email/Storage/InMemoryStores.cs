@@ -15,9 +15,10 @@ internal sealed class InMemoryStores : IOutboxStore, ISentLog, IAnswerLedger, IW
     public Task<bool> TryAddAsync(OutboxMessage message, CancellationToken cancellationToken) =>
         Task.FromResult(_outbox.TryAdd(message.Id, message));
 
-    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Values
             .Where(m => to is null || string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))
+            .Where(m => since is null || m.SentAt >= since)
             .OrderByDescending(m => m.SentAt)
             .Take(top)
             .ToList());

@@ -66,12 +66,18 @@ internal sealed class TableOutboxStore : IOutboxStore
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var filter = to is null
             ? TableClient.CreateQueryFilter($"RowKey eq {MessageRow}")
             : TableClient.CreateQueryFilter($"RowKey eq {MessageRow} and To eq {to.ToLowerInvariant()}");
+        if (since is { } from)
+        {
+            // Only the new messages' bodies are read: a reader that follows the outbox pays per new message, not per stored one.
+            filter += " and " + TableClient.CreateQueryFilter($"SentAt ge {from}");
+        }
+
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -46,6 +46,42 @@ public sealed class VirtualClockTests
     }
 
     [Fact]
+    public async Task AdvanceAsync_TimersOfOneInstant_FireInCreationOrderThenSettleOnce()
+    {
+        var clock = new VirtualClock(Start);
+        var settles = new CountingIdle();
+        clock.AttachIdleSignal(settles);
+        var fired = new List<string>();
+        using var a = clock.CreateTimer(_ => fired.Add($"a after {settles.Count} settles"), null, TimeSpan.FromHours(2), Timeout.InfiniteTimeSpan);
+        using var b = clock.CreateTimer(_ => fired.Add($"b after {settles.Count} settles"), null, TimeSpan.FromHours(2), Timeout.InfiniteTimeSpan);
+        using var c = clock.CreateTimer(_ => fired.Add($"c after {settles.Count} settles"), null, TimeSpan.FromHours(3), Timeout.InfiniteTimeSpan);
+
+        await clock.AdvanceAsync(TimeSpan.FromHours(4));
+
+        // One settle before moving, one after each of the two instants, one at the end.
+        Assert.Equal(["a after 1 settles", "b after 1 settles", "c after 2 settles"], fired);
+        Assert.Equal(4, settles.Count);
+    }
+
+    [Fact]
+    public async Task AdvanceAsync_TimerDisposedByAnotherOfTheSameInstant_DoesNotFire()
+    {
+        var clock = new VirtualClock(Start);
+        var fired = new List<string>();
+        ITimer? second = null;
+        using var first = clock.CreateTimer(_ =>
+        {
+            fired.Add("first");
+            second!.Dispose();
+        }, null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+        second = clock.CreateTimer(_ => fired.Add("second"), null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+
+        await clock.AdvanceAsync(TimeSpan.FromHours(2));
+
+        Assert.Equal(["first"], fired);
+    }
+
+    [Fact]
     public async Task AdvanceAsync_PeriodicTimer_FiresOncePerPeriod()
     {
         var clock = new VirtualClock(Start);
@@ -144,5 +180,16 @@ public sealed class VirtualClockTests
     private sealed class NeverIdle : IIdleSignal
     {
         public Task WaitForIdleAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
+    private sealed class CountingIdle : IIdleSignal
+    {
+        public int Count { get; private set; }
+
+        public Task WaitForIdleAsync(CancellationToken cancellationToken)
+        {
+            Count++;
+            return Task.CompletedTask;
+        }
     }
 }

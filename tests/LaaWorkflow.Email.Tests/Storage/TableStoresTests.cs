@@ -23,7 +23,7 @@ public sealed class TableStoresTests
         var message = Message("k-large", "p@police.example", Samples.Now) with { Html = html };
 
         Assert.True(await store.TryAddAsync(message, CancellationToken.None));
-        var read = Assert.Single(await store.ReadAsync(null, 10, CancellationToken.None));
+        var read = Assert.Single(await store.ReadAsync(null, 10, null, CancellationToken.None));
 
         Assert.Equal(message, read);
     }
@@ -38,7 +38,7 @@ public sealed class TableStoresTests
 
         Assert.True(first);
         Assert.False(second);
-        Assert.Equal("Subject k1", Assert.Single(await store.ReadAsync(null, 10, CancellationToken.None)).Subject);
+        Assert.Equal("Subject k1", Assert.Single(await store.ReadAsync(null, 10, null, CancellationToken.None)).Subject);
     }
 
     [Fact]
@@ -50,9 +50,22 @@ public sealed class TableStoresTests
         await store.TryAddAsync(Message("c", "P@Police.example", Samples.Now.AddMinutes(2)), CancellationToken.None);
         await store.TryAddAsync(Message("d", "p@police.example", Samples.Now.AddMinutes(3)), CancellationToken.None);
 
-        var read = await store.ReadAsync("p@POLICE.example", 2, CancellationToken.None);
+        var read = await store.ReadAsync("p@POLICE.example", 2, null, CancellationToken.None);
 
         Assert.Equal(["d", "c"], read.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task Outbox_ReadSince_ReturnsOnlyMessagesStoredFromThatTime()
+    {
+        var store = new TableOutboxStore(Table());
+        await store.TryAddAsync(Message("old", "p@police.example", Samples.Now), CancellationToken.None);
+        await store.TryAddAsync(Message("same", "p@police.example", Samples.Now.AddMinutes(1)), CancellationToken.None);
+        await store.TryAddAsync(Message("new", "p@police.example", Samples.Now.AddMinutes(2)), CancellationToken.None);
+
+        var read = await store.ReadAsync(null, 10, Samples.Now.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal(["new", "same"], read.Select(m => m.Id));
     }
 
     [Fact]

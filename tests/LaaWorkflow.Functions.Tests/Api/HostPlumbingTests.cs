@@ -68,9 +68,11 @@ public sealed class HostPlumbingTests(AzuriteFixture azurite)
 
         using var outbox = await client.GetAsync(new Uri("/api/dev/outbox", UriKind.Relative));
         using var clock = await client.GetAsync(new Uri("/api/dev/clock", UriKind.Relative));
+        using var metrics = await client.GetAsync(new Uri("/api/dev/metrics", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, outbox.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, clock.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
     }
 
     [Fact]
@@ -114,6 +116,22 @@ public sealed class HostPlumbingTests(AzuriteFixture azurite)
         using var response = await client.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { by = "P1D" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_AfterStorageWork_CountsItByKind()
+    {
+        await using var host = new HostFactory(azurite);
+        using var client = host.CreateAdminClient();
+        var before = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/dev/metrics", UriKind.Relative)))!;
+
+        using var outbox = await client.GetAsync(new Uri("/api/dev/outbox", UriKind.Relative));
+        var after = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/dev/metrics", UriKind.Relative)))!;
+
+        Assert.Equal(HttpStatusCode.OK, outbox.StatusCode);
+        Assert.True(after["storage"]!["table.query"]!.GetValue<long>() > before["storage"]!["table.query"]!.GetValue<long>());
+        Assert.NotNull(after["durable"]!["episodes"]);
+        Assert.True(after["memory"]!["workingSetBytes"]!.GetValue<long>() > 0);
     }
 
     [Fact]

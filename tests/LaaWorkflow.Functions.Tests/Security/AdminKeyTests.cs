@@ -12,6 +12,7 @@ public sealed class AdminKeyTests(AzuriteFixture azurite)
     [InlineData("/runtime/webhooks/durabletask/instances")]
     [InlineData("/api/dev/outbox")]
     [InlineData("/api/dev/clock")]
+    [InlineData("/api/dev/metrics")]
     public async Task AdminRoute_WithoutKey_Is401ProblemDetails(string path)
     {
         await using var host = new HostFactory(azurite);

@@ -59,6 +59,18 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
+    /// <summary>The Azurite (Node.js) process id while it runs, for measuring its CPU and memory.</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _process is { HasExited: false } running ? running.Id : null;
+            }
+        }
+    }
+
     /// <summary>True while the Azurite process runs.</summary>
     public bool IsRunning
     {

@@ -5,6 +5,9 @@ public interface IOutboxReader
 {
     /// <summary>The newest messages first, optionally only those to <paramref name="to"/> (compared ignoring case).</summary>
     Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(string?, int, CancellationToken)"/>, only messages stored at or after <paramref name="since"/> (when given).</summary>
+    Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken);
 }
 
 /// <summary>One stored message, in the shape <c>/api/dev/outbox</c> returns.</summary>

@@ -33,5 +33,8 @@ internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
     }
 
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, CancellationToken cancellationToken) =>
-        _store.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to.Trim(), Math.Clamp(top, 1, 1000), cancellationToken);
+        ReadAsync(to, top, null, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
+        _store.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to.Trim(), Math.Clamp(top, 1, 1000), since, cancellationToken);
 }

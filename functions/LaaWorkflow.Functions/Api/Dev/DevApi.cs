@@ -23,16 +23,17 @@ internal static partial class DevApi
         var group = app.MapGroup("/api/dev").RequireAuthorization(AdminKeyAuthenticationHandler.Policy).WithTags("Development");
         group.MapGet("/outbox", ReadOutboxAsync).WithName("DevOutbox");
         MapClock(group);
+        MapMetrics(group);
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OutboxMessage>>, ValidationProblem>> ReadOutboxAsync(
-        [FromServices] IOutboxReader outbox, string? to, int? top, CancellationToken cancellationToken)
+        [FromServices] IOutboxReader outbox, string? to, int? top, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         if (top is < 1 or > 1000)
         {
             return ProblemDetailsSetup.Validation(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 1000."] });
         }
-        return TypedResults.Ok(await outbox.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to, top ?? 100, cancellationToken));
+        return TypedResults.Ok(await outbox.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to, top ?? 100, since, cancellationToken));
     }
 }

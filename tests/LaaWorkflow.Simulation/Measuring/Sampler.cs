@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LaaWorkflow.AzureStorage.Queues;
+using LaaWorkflow.Simulation.Driving;
+
+namespace LaaWorkflow.Simulation.Measuring;
+
+/// <summary>
+/// Samples the hosts' counters and memory, Azurite's CPU and the task hub's queue depths about once a second, in the
+/// background, until stopped.
+/// </summary>
+internal sealed class Sampler(
+    IReadOnlyList<(int Pid, HostClient Client)> hosts,
+    int azuritePid,
+    QueueServiceClient queues,
+    string hubName,
+    int partitionCount,
+    Func<(DateTimeOffset VirtualTime, int Finished)> progress)
+{
+    private readonly List<Sample> _samples = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public IReadOnlyList<Sample> Samples
+    {
+        get
+        {
+            lock (_samples)
+            {
+                return [.. _samples];
+            }
+        }
+    }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Queue depths of the hub: all control queues together, and the work-item queue.</summary>
+    public async Task<(int Control, int WorkItems)> QueueDepthsAsync(CancellationToken cancellationToken)
+    {
+        var lower = hubName.ToLowerInvariant();
+        var control = 0;
+        for (var p = 0; p < partitionCount; p++)
+        {
+            control += await DepthAsync(string.Create(CultureInfo.InvariantCulture, $"{lower}-control-{p:D2}"), cancellationToken);
+        }
+
+        return (control, await DepthAsync(lower + "-workitems", cancellationToken));
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            do
+            {
+                var sample = await TakeAsync(cancellationToken);
+                lock (_samples)
+                {
+                    _samples.Add(sample);
+                }
+            }
+            while (await ticks.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+    }
+
+    public async Task<Sample> TakeAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var managed = new List<long>();
+        foreach (var (_, client) in hosts)
+        {
+            var metrics = await client.MetricsAsync(cancellationToken);
+            Add(counts, metrics["durable"] as JsonObject, "");
+            Add(counts, metrics["storage"] as JsonObject, "storage.");
+            managed.Add(metrics["memory"]?["managedBytes"]?.GetValue<long>() ?? 0);
+        }
+
+        var (control, workItems) = await QueueDepthsAsync(cancellationToken);
+        var (virtualTime, finished) = progress();
+        return new Sample(
+            _clock.Elapsed.TotalSeconds,
+            virtualTime,
+            counts,
+            [.. hosts.Select(h => ProcessStats.CpuSeconds(h.Pid) ?? 0)],
+            [.. hosts.Select(h => ProcessStats.StatusBytes(h.Pid, "VmRSS") ?? 0)],
+            managed,
+            ProcessStats.CpuSeconds(azuritePid) ?? 0,
+            ProcessStats.StatusBytes(azuritePid, "VmRSS") ?? 0,
+            control,
+            workItems,
+            finished,
+            ProcessStats.LoadAverage() ?? 0);
+    }
+
+    private static void Add(Dictionary<string, long> counts, JsonObject? values, string prefix)
+    {
+        foreach (var (name, value) in values ?? [])
+        {
+            counts[prefix + name] = counts.GetValueOrDefault(prefix + name) + (value?.GetValue<long>() ?? 0);
+        }
+    }
+
+    private async Task<int> DepthAsync(string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken);
+            return properties.Value.ApproximateMessagesCount;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+    }
+}

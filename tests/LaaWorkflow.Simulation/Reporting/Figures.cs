@@ -1,0 +1,95 @@
+using LaaWorkflow.Simulation.Driving;
+using LaaWorkflow.Simulation.Measuring;
+
+namespace LaaWorkflow.Simulation.Reporting;
+
+/// <summary>The derived figures of a run: rates, per-negotiation costs, CPU shares, memory by progress, the bound.</summary>
+internal sealed class Figures(RunResult run)
+{
+    public static readonly (string Name, string Label)[] Work =
+    [
+        ("episodes", "orchestration episodes"),
+        ("activities", "activities"),
+        ("timersFired", "timers fired"),
+        ("eventsRaised", "events raised"),
+        ("orchestrationsStarted", "orchestrations started"),
+        ("orchestrationsFinished", "orchestrations finished"),
+    ];
+
+    public RunResult Run => run;
+
+    public long EmailsSent => run.Emails.Values.Sum();
+
+    public double PerSecond(long total) => run.WallSeconds <= 0 ? 0 : total / run.WallSeconds;
+
+    public double PerNegotiation(long total) => run.Areas == 0 ? 0 : (double)total / run.Areas;
+
+    /// <summary>A process's CPU over the run as a share of one core.</summary>
+    public double CoreShare(double cpuSeconds) => run.WallSeconds <= 0 ? 0 : cpuSeconds / run.WallSeconds;
+
+    public int Finished => run.Results.Count(r => r.ActualPhase is "finalised" or "deadlineMissed" or "withdrawn");
+
+    public int Matching => run.Results.Count(r => r.Matches);
+
+    /// <summary>Host memory when a quarter, half, three quarters and all of the negotiations had ended.</summary>
+    public IReadOnlyList<(int Finished, long Rss, long Managed)> MemoryByProgress()
+    {
+        var result = new List<(int, long, long)>();
+        foreach (var quarter in new[] { 0.25, 0.5, 0.75, 1.0 })
+        {
+            var needed = (int)Math.Ceiling(run.Areas * quarter);
+            var sample = run.Samples.FirstOrDefault(s => s.Finished >= needed);
+            if (sample is not null && (result.Count == 0 || result[^1].Item1 != sample.Finished))
+            {
+                result.Add((sample.Finished, sample.HostRssBytes.Sum(), sample.HostManagedBytes.Sum()));
+            }
+        }
+
+        if (run.Samples.Count > 0 && (result.Count == 0 || result[^1].Item1 < run.Samples[^1].Finished))
+        {
+            var last = run.Samples[^1];
+            result.Add((last.Finished, last.HostRssBytes.Sum(), last.HostManagedBytes.Sum()));
+        }
+
+        return result;
+    }
+
+    /// <summary>What bounded the run, from the CPU split: a process near a full core is the bound.</summary>
+    public string Bound()
+    {
+        var azurite = CoreShare(run.AzuriteCpuSeconds);
+        var hosts = run.HostCpuSeconds.Select(CoreShare).ToList();
+        var hostText = string.Join(" + ", hosts.Select(h => $"{h:P0}"));
+        if (azurite >= 0.8 && hosts.All(h => h < azurite))
+        {
+            return $"Azurite: its single Node.js thread used {azurite:P0} of a core over the whole run, the host(s) {hostText}. " +
+                "Azurite serves one request at a time per process, so it is the bound.";
+        }
+
+        if (hosts.Any(h => h >= 0.8))
+        {
+            return $"the host's own CPU ({hostText} of a core) while Azurite used {azurite:P0}: our code is the bound.";
+        }
+
+        var settling = run.PhaseSeconds.GetValueOrDefault("advance the clocks (hosts settle)");
+        var share = run.WallSeconds <= 0 ? 0 : settling / run.WallSeconds;
+        return $"neither process was near a full core (Azurite {azurite:P0}, host(s) {hostText}; load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1} " +
+            $"on {Environment.ProcessorCount} cores). {share:P0} of the wall time went to settling the clocks: each instant's work is a chain of " +
+            "storage round trips in series (timer row -> control queue -> episode -> work item -> activity -> result -> episode), so the run is bound by " +
+            "Azurite's latency per request, not its throughput" + (run.LoadAverageStart > Environment.ProcessorCount * 2 ? ", and that latency here is mostly waiting for CPU other work on the machine held." : ".");
+    }
+
+    /// <summary>Per-second rates of a counter between samples, averaged over a few seconds to read as a line.</summary>
+    public IReadOnlyList<(double X, double Y)> Rate(Func<Sample, double> value, int window = 5)
+    {
+        var samples = run.Samples;
+        var points = new List<(double, double)>();
+        for (var i = window; i < samples.Count; i += 1)
+        {
+            var dt = samples[i].Seconds - samples[i - window].Seconds;
+            points.Add((samples[i].Seconds, dt <= 0 ? 0 : (value(samples[i]) - value(samples[i - window])) / dt));
+        }
+
+        return points;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using LaaWorkflow.AzureStorage.Diagnostics;
+
+namespace LaaWorkflow.Simulation.Reporting;
+
+/// <summary>The report as Markdown text: printed to the console and written to report.md.</summary>
+internal static class TextReport
+{
+    public static string Write(SimulationOptions options, IReadOnlyList<Figures> runs, string command)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# National round simulation: {options.Areas} areas, seed {options.Seed}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Memory()}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine("Each run: a private Azurite, the real host binary (Release) on the Azure Storage durable backend, virtual clock moved a day at a time,");
+        text.AppendLine("outbox email; simulated partners answer through the links in their emails (POST /api/respond/{token}).");
+        foreach (var run in runs)
+        {
+            WriteRun(text, run);
+        }
+
+        if (runs.Count == 2)
+        {
+            var (one, two) = (runs[0].Run, runs[1].Run);
+            text.AppendLine();
+            text.AppendLine("## One host against two");
+            text.AppendLine();
+            var ratio = two.WallSeconds <= 0 ? 0 : one.WallSeconds / two.WallSeconds;
+            text.AppendLine(CultureInfo.InvariantCulture, $"Wall time {one.WallSeconds:F0} s with one host, {two.WallSeconds:F0} s with two: {ratio:F2}x " +
+                $"(load average {one.LoadAverageStart:F1} and {two.LoadAverageStart:F1} at their starts: compare on a quiet machine before trusting the ratio).");
+            text.AppendLine(ratio > 1.05
+                ? "Two hosts finished faster."
+                : "Two hosts did not finish faster: both share the one Azurite process (and, here, the same 2 cores), which is the bound in both runs; a second host adds clients, not storage throughput.");
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteRun(StringBuilder text, Figures figures)
+    {
+        var run = figures.Run;
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {run.Hosts} host{(run.Hosts == 1 ? "" : "s")}");
+        text.AppendLine();
+        if (run.Failure is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"**The run stopped early:** {run.Failure}");
+            text.AppendLine();
+        }
+
+        var byPhase = string.Join(", ", run.Results.GroupBy(r => r.ActualPhase).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Areas: {run.Areas} ({run.PartnersTotal} partners, {(double)run.PartnersTotal / run.Areas:F1} per area), {run.Partitions} partitions");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Outcomes: {figures.Finished}/{run.Areas} final, **{figures.Matching}/{run.Areas} match** the simulated answers ({byPhase})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Wall time: **{run.WallSeconds:F1} s** for the whole timetable (starting the {run.Areas} negotiations took {run.StartSeconds:F1} s); the clocks moved in {run.Steps} steps (a day, or further when nothing was due) and were re-settled {run.ExtraSettles} times");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1 min): {run.LoadAverageStart:F1} at the start, {run.LoadAverageEnd:F1} at the end, on {Environment.ProcessorCount} cores");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Host peak memory (VmHWM): {string.Join(", ", run.HostPeakRssBytes.Select(Mb))}; Azurite peak {Mb(run.AzuritePeakRssBytes)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- CPU over the run: host{(run.Hosts == 1 ? "" : "s")} {string.Join(" + ", run.HostCpuSeconds.Select(c => $"{c:F0} s ({figures.CoreShare(c):P0} of a core)"))}, Azurite {run.AzuriteCpuSeconds:F0} s ({figures.CoreShare(run.AzuriteCpuSeconds):P0}), this driver {run.DriverCpuSeconds:F0} s ({figures.CoreShare(run.DriverCpuSeconds):P0})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Where the driver's time went: {string.Join(", ", run.PhaseSeconds.Select(p => $"{p.Key} {p.Value:F0} s"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Bound: {figures.Bound()}");
+        text.AppendLine();
+        text.AppendLine("| Work | total | per second | per negotiation |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var (name, label) in Figures.Work)
+        {
+            Row(text, figures, label, run.Count(name));
+        }
+
+        Row(text, figures, "emails sent (outbox)", figures.EmailsSent);
+        text.AppendLine();
+        text.AppendLine("| Storage operations | total | per second | per negotiation |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var kind in StorageOperationCounts.Kinds)
+        {
+            var total = run.Count("storage." + kind);
+            if (total > 0)
+            {
+                Row(text, figures, kind, total);
+            }
+        }
+
+        Row(text, figures, "**all storage operations**", run.StorageTotal);
+        text.AppendLine();
+        text.AppendLine("Host memory as negotiations completed (RSS / managed heap, all hosts together):");
+        text.AppendLine();
+        foreach (var (finished, rss, managed) in figures.MemoryByProgress())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {finished} finished: {Mb(rss)} / {Mb(managed)}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Emails by kind: {string.Join(", ", run.Emails.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"))}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"What the simulated people did: {string.Join(", ", run.Actions.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"))}.");
+        var mismatches = run.Results.Where(r => !r.Matches).ToList();
+        if (mismatches.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Outcomes that do not match:");
+            text.AppendLine();
+            foreach (var r in mismatches.Take(30))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Area} ({r.Id}, fate {r.Fate}): {string.Join("; ", r.Mismatches)}");
+            }
+        }
+    }
+
+    private static void Row(StringBuilder text, Figures figures, string label, long total) =>
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {total:N0} | {figures.PerSecond(total):F1} | {figures.PerNegotiation(total):F1} |");
+
+    internal static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F0} MB");
+
+    private static string Memory()
+    {
+        var info = GC.GetGCMemoryInfo();
+        return string.Create(CultureInfo.InvariantCulture, $"{info.TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):F0} GiB");
+    }
+}
