@@ -214,7 +214,8 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
                 }
 
                 return Count("revision", status);
-            },
+            }
+            ,
             "decide" => async (host, ct) => Count(reaction.Approve ? "decision:approve" : "decision:reject",
                 await host.DecideAsync(state.Id, reaction.Approve, reaction.Approve ? "Approved." : "The targets for the local economy need more stretch.", ct)),
             _ => throw new InvalidOperationException($"Unknown action {reaction.Kind}."),
