@@ -69,6 +69,7 @@ internal static class ReliabilityCommand
         Console.WriteLine();
         Console.WriteLine(table);
         var command = "bash scripts/reliability.sh " + string.Join(' ', args);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
         await File.WriteAllTextAsync(report, ReliabilityReport.Markdown(rows, options, command.Trim(), started.Elapsed, scenarios));
         Progress.Line($"Wrote {report} in {started.Elapsed.TotalMinutes:F1} min.");
         return rows.Any(r => r.Failures > 0) ? 1 : 0;
