@@ -9,6 +9,13 @@ public sealed class SimulationOptionsTests
 
         Assert.Equal(150, options.Areas);
         Assert.Equal([1, 2], options.HostCounts);
+        Assert.True(options.AzuriteInMemory);
+    }
+
+    [Fact]
+    public void Parse_AzuriteDisk_KeepsAzuritesOwnSaves()
+    {
+        Assert.False(SimulationOptions.Parse(["--azurite", "disk"]).AzuriteInMemory);
     }
 
     [Fact]
@@ -25,6 +32,7 @@ public sealed class SimulationOptionsTests
     [InlineData("--areas", "0", "--areas")]
     [InlineData("--areas", "many", "--areas")]
     [InlineData("--colour", "red", "--colour")]
+    [InlineData("--azurite", "cloud", "--azurite")]
     public void Parse_BadOption_NamesIt(string option, string value, string named)
     {
         var error = Assert.Throws<ArgumentException>(() => SimulationOptions.Parse([option, value]));

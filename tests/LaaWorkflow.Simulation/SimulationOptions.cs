@@ -5,7 +5,14 @@ namespace LaaWorkflow.Simulation;
 /// <summary>The command line: <c>--areas N --hosts 1|2|both --seed N --partitions N --out DIR</c>.</summary>
 internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCounts, int Seed, int Partitions, string OutputFolder)
 {
-    public const string Usage = "usage: LaaWorkflow.Simulation [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--out artifacts/simulation]";
+    /// <summary>
+    /// Azurite keeps its data in memory (the default, <c>--azurite memory</c>) or also saves it to disk every few
+    /// seconds (<c>--azurite disk</c>), as a developer's Azurite does. Those saves grow with the data and are not a
+    /// cost Azure Storage has, so the national figures are taken without them.
+    /// </summary>
+    public bool AzuriteInMemory { get; init; } = true;
+
+    public const string Usage = "usage: LaaWorkflow.Simulation [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--out artifacts/simulation] [--azurite memory|disk]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static SimulationOptions Parse(IReadOnlyList<string> args)
@@ -15,6 +22,7 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
         var seed = 2008;
         var partitions = 4;
         var output = Path.Combine("artifacts", "simulation");
+        var inMemory = true;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
@@ -42,12 +50,21 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
                 case "--out":
                     output = Value();
                     break;
+                case "--azurite":
+                    var storage = Value();
+                    inMemory = storage switch
+                    {
+                        "memory" => true,
+                        "disk" => false,
+                        _ => throw new ArgumentException($"--azurite must be memory or disk, not '{storage}'. {Usage}"),
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}");
             }
         }
 
-        return new SimulationOptions(areas, hosts, seed, partitions, output);
+        return new SimulationOptions(areas, hosts, seed, partitions, output) { AzuriteInMemory = inMemory };
     }
 
     private static int Number(string name, string value, int min, int max) =>

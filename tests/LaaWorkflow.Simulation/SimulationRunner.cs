@@ -20,15 +20,15 @@ internal static class SimulationRunner
     /// <summary>The virtual clock starts the week before the first consultation opens.</summary>
     public static readonly DateTimeOffset ClockStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, bool azuriteInMemory, TextWriter log, CancellationToken cancellationToken)
     {
-        var azurite = new AzuriteFixture();
+        var azurite = new AzuriteFixture { InMemoryPersistence = azuriteInMemory };
         await azurite.InitializeAsync();
         var hosts = new List<HostProcess>();
         var clients = new List<HostClient>();
         try
         {
-            log.WriteLine($"Run with {hostCount} host(s): Azurite on ports {azurite.BlobPort}-{azurite.TablePort}, starting the host(s)...");
+            log.WriteLine($"Run with {hostCount} host(s): Azurite ({(azuriteInMemory ? "data in memory" : "data saved to disk")}) on ports {azurite.BlobPort}-{azurite.TablePort}, starting the host(s)...");
             var settings = new HostProcessSettings
             {
                 StorageConnectionString = azurite.ConnectionString,

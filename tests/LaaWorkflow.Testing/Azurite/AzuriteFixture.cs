@@ -42,6 +42,13 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>The folder Azurite keeps its data in; it survives <see cref="StopAsync"/>.</summary>
     public string DataPath { get; private set; } = "";
 
+    /// <summary>
+    /// Keeps Azurite's data in memory only. By default Azurite saves its whole database to disk every few seconds,
+    /// which costs more CPU the more data it holds; a long load run sets this to measure our code rather than those
+    /// saves. A stop then loses the data, so restart tests leave it off.
+    /// </summary>
+    public bool InMemoryPersistence { get; init; }
+
     public int BlobPort { get; private set; }
 
     public int QueuePort { get; private set; }
@@ -120,13 +127,19 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         foreach (var argument in new[]
         {
             "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose",
-            "--location", DataPath,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // Azurite refuses a data folder together with in-memory persistence.
+        start.ArgumentList.Add(InMemoryPersistence ? "--inMemoryPersistence" : "--location");
+        if (!InMemoryPersistence)
+        {
+            start.ArgumentList.Add(DataPath);
         }
 
         var process = new Process { StartInfo = start };
