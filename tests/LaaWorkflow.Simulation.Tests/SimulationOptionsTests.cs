@@ -9,13 +9,13 @@ public sealed class SimulationOptionsTests
 
         Assert.Equal(150, options.Areas);
         Assert.Equal([1, 2], options.HostCounts);
-        Assert.True(options.AzuriteInMemory);
+        Assert.False(options.AzuriteInMemory);
     }
 
     [Fact]
-    public void Parse_AzuriteDisk_KeepsAzuritesOwnSaves()
+    public void Parse_AzuriteMemory_KeepsAzuritesDataInMemory()
     {
-        Assert.False(SimulationOptions.Parse(["--azurite", "disk"]).AzuriteInMemory);
+        Assert.True(SimulationOptions.Parse(["--azurite", "memory"]).AzuriteInMemory);
     }
 
     [Fact]
