@@ -92,7 +92,7 @@ public sealed partial class AzureStorageDurableBackend
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Logs.LoopFailed(_logger, ex, "partition leases", period);
             }

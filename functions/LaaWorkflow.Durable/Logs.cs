@@ -11,6 +11,9 @@ internal static partial class Logs
     [LoggerMessage(2, LogLevel.Warning, "Instance {InstanceId}: checkpoint conflict (another worker committed); reloading, attempt {Attempt}.")]
     public static partial void CheckpointConflict(ILogger logger, string instanceId, int attempt);
 
+    [LoggerMessage(10, LogLevel.Error, "The {Loop} loop of the worker failed outside any one instance's work; it goes on after a pause.")]
+    public static partial void WorkerLoopFailed(ILogger logger, string loop, Exception exception);
+
     [LoggerMessage(3, LogLevel.Error, "Instance {InstanceId}: orchestration work item failed; its messages will be retried.")]
     public static partial void OrchestrationWorkItemFailed(ILogger logger, string instanceId, Exception exception);
 

@@ -94,7 +94,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Logs.LoopFailed(_logger, ex, "activity keeper", period);
             }
@@ -185,7 +185,7 @@ internal sealed class ActivityQueueDispatcher : IActivityWorkItemQueue
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var delay = backoff.Next();
                 Logs.LoopFailed(_logger, ex, _names.WorkItemQueue, delay);

@@ -111,7 +111,7 @@ internal sealed partial class ControlQueueDispatcher
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Logs.LoopFailed(_logger, ex, "message keeper", period);
             }
@@ -158,7 +158,7 @@ internal sealed partial class ControlQueueDispatcher
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var delay = backoff.Next();
                 Logs.LoopFailed(_logger, ex, queue, delay);

@@ -110,7 +110,7 @@ internal sealed class TimerPump
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Logs.LoopFailed(_logger, ex, "timers", _rescan);
                 await WaitAsync(null, cancellationToken);

@@ -1,6 +1,8 @@
 using LaaWorkflow.Durable.Backend;
 using LaaWorkflow.Durable.Time;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Durable.Engine;
@@ -11,8 +13,13 @@ internal sealed class DurableTaskWorker(
     OrchestrationProcessor orchestrations,
     ActivityProcessor activities,
     TimeProvider time,
-    IOptions<DurableTaskWorkerOptions> options) : BackgroundService
+    IOptions<DurableTaskWorkerOptions> options,
+    ILoggerFactory? loggerFactory = null) : BackgroundService
 {
+    private static readonly TimeSpan LoopFailurePause = TimeSpan.FromSeconds(1);
+
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DurableTaskWorker>();
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Under a virtual clock, advancing time waits for this backend to settle between timers.
@@ -41,44 +48,57 @@ internal sealed class DurableTaskWorker(
         return Task.WhenAll(loops);
     }
 
-    private async Task OrchestrationLoopAsync(DurableTaskWorkerOptions settings, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    private Task OrchestrationLoopAsync(DurableTaskWorkerOptions settings, CancellationToken stoppingToken) =>
+        RunLoopAsync("orchestration", async () =>
         {
-            OrchestrationWorkItem? workItem;
-            try
-            {
-                workItem = await backend.Orchestrations.LockNextAsync(settings.WorkItemLockDuration, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
+            var workItem = await backend.Orchestrations.LockNextAsync(settings.WorkItemLockDuration, stoppingToken).ConfigureAwait(false);
             if (workItem is not null)
             {
                 await orchestrations.ProcessAsync(workItem, stoppingToken).ConfigureAwait(false);
             }
-        }
-    }
+        }, stoppingToken);
 
-    private async Task ActivityLoopAsync(DurableTaskWorkerOptions settings, CancellationToken stoppingToken)
+    private Task ActivityLoopAsync(DurableTaskWorkerOptions settings, CancellationToken stoppingToken) =>
+        RunLoopAsync("activity", async () =>
+        {
+            var workItem = await backend.Activities.LockNextAsync(settings.WorkItemLockDuration, stoppingToken).ConfigureAwait(false);
+            if (workItem is not null)
+            {
+                await activities.ProcessAsync(workItem, stoppingToken).ConfigureAwait(false);
+            }
+        }, stoppingToken);
+
+    /// <summary>
+    /// Runs one loop until the worker stops. A loop is the worker's only way to take work, so it must outlive any one
+    /// failure: a storage call that times out or fails while a work item is locked or given back (its message
+    /// reappears when its lock runs out) is logged and the loop goes on, after a pause on the wall clock so a storage
+    /// outage is not hammered.
+    /// </summary>
+    private async Task RunLoopAsync(string loop, Func<Task> takeOne, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            ActivityWorkItem? workItem;
             try
             {
-                workItem = await backend.Activities.LockNextAsync(settings.WorkItemLockDuration, stoppingToken).ConfigureAwait(false);
+                await takeOne().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-
-            if (workItem is not null)
+#pragma warning disable CA1031 // See the summary: the loop must keep running.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                await activities.ProcessAsync(workItem, stoppingToken).ConfigureAwait(false);
+                Logs.WorkerLoopFailed(_logger, loop, ex);
+                try
+                {
+                    await Task.Delay(LoopFailurePause, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
