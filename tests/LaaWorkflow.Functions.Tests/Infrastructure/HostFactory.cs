@@ -27,9 +27,11 @@ internal sealed class HostFactory(AzuriteFixture azurite, IReadOnlyDictionary<st
             ["Host:AnswerRequestsPerMinute"] = "1000",
             ["Clock:Mode"] = "Virtual",
             ["Clock:Start"] = ClockStart.ToString("O"),
-            ["DurableTask:HubName"] = "TestHub",
-            // Every host gets its own tables: negotiation ids derive from the request, so two tests
-            // starting the same demonstration area must not share read models or answer ledgers.
+            // Every host gets its own task hub and tables. A shared hub would hand each new host the
+            // unfinished orchestrations of every earlier test, whose timers then fire when this test
+            // moves its clock, and their work competes with the test's own; and two tests starting
+            // the same demonstration area must not share read models or answer ledgers.
+            ["DurableTask:HubName"] = "Test" + Guid.NewGuid().ToString("N")[..12],
             ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("neg"),
             ["Negotiation:DocumentContainer"] = AzuriteFixture.NewContainerName("docs"),
             ["Email:TablePrefix"] = AzuriteFixture.NewTableName("mail"),
