@@ -20,9 +20,13 @@ internal static class SimulationRunner
     /// <summary>The virtual clock starts the week before the first consultation opens.</summary>
     public static readonly DateTimeOffset ClockStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
+    private static int AzuriteHeapMegabytes() =>
+        (int)Math.Max(4096, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / (1024 * 1024));
+
     public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, bool azuriteInMemory, TextWriter log, CancellationToken cancellationToken)
     {
-        var azurite = new AzuriteFixture { InMemoryPersistence = azuriteInMemory };
+        // Half the machine's memory: Node's default heap limit is far below what a national round's data needs.
+        var azurite = new AzuriteFixture { InMemoryPersistence = azuriteInMemory, MaxHeapMegabytes = AzuriteHeapMegabytes() };
         await azurite.InitializeAsync();
         var hosts = new List<HostProcess>();
         var clients = new List<HostClient>();
@@ -76,6 +80,11 @@ internal static class SimulationRunner
             {
                 failure = e.Message;
                 log.WriteLine($"  the round stopped: {e.Message}");
+                if (azurite.ExitCode is { } code)
+                {
+                    failure = $"Azurite exited with code {code}; {failure}";
+                    log.WriteLine($"  Azurite exited with code {code}; its last output:{Environment.NewLine}{azurite.RecentOutput}");
+                }
             }
 
             var wallSeconds = wall.Elapsed.TotalSeconds;
@@ -86,7 +95,8 @@ internal static class SimulationRunner
 
             await stopSampling.CancelAsync();
             await sampling;
-            var last = await sampler.TakeAsync(cancellationToken);
+            // With Azurite gone the hosts cannot answer either: report up to the last sample taken.
+            var last = azurite.ExitCode is not null && sampler.Samples.Count > 0 ? sampler.Samples[^1] : await sampler.TakeAsync(cancellationToken);
             var counts = last.Counts.ToDictionary(c => c.Key, c => c.Value - baseline.Counts.GetValueOrDefault(c.Key), StringComparer.Ordinal);
             return new RunResult(
                 hostCount,
