@@ -50,6 +50,10 @@ public static class NegotiationServiceCollectionExtensions
             sp.GetRequiredService<IAgreementStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<NegotiationService>>()));
+        services.TryAddSingleton(sp => new GovernmentOfficeLinks(
+            sp.GetRequiredService<AnswerTokenService>(),
+            sp.GetRequiredService<IAgreementStore>(),
+            sp.GetRequiredService<NegotiationService>()));
         services.TryAddSingleton<IAnswerSink, NegotiationAnswerSink>();
         services.TryAddSingleton<IConsultationLookup, NegotiationConsultationLookup>();
         services.TryAddSingleton<IDeliveryProblemSink, NegotiationDeliveryProblemSink>();

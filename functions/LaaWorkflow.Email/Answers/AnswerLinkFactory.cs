@@ -9,6 +9,12 @@ public sealed class AnswerLinkFactory
     /// <summary>The local part before the token in reply-to addresses.</summary>
     public const string ReplyPrefix = "reply+";
 
+    /// <summary>
+    /// The party a Government Office decision link is signed for, in place of a partner id. Partner ids are lower-case
+    /// letters, digits and hyphens, so no partner can be given this one and a decision link never opens a partner's page.
+    /// </summary>
+    public const string GovernmentOfficeParty = "@government-office";
+
     private readonly AnswerTokenService _tokens;
     private readonly EmailOptions _options;
 
@@ -29,6 +35,19 @@ public sealed class AnswerLinkFactory
     {
         var token = _tokens.Issue(new AnswerToken(negotiationId, partnerId, round, expiresAt));
         return new AnswerLinks(PageFor(token), new EmailAddress($"{ReplyPrefix}{token}@{_options.InboundDomain}", "LAA answers"));
+    }
+
+    /// <summary>
+    /// Signs a token for the Government Office negotiator's decision on one submission of the draft and builds the link
+    /// to the decision page. A later submission supersedes the links of earlier ones.
+    /// </summary>
+    /// <param name="negotiationId">The negotiation.</param>
+    /// <param name="submission">Which submission to the Government Office (1 for the first).</param>
+    /// <param name="expiresAt">When the link stops working.</param>
+    public Uri CreateDecisionPage(string negotiationId, int submission, DateTimeOffset expiresAt)
+    {
+        var token = _tokens.Issue(new AnswerToken(negotiationId, GovernmentOfficeParty, submission, expiresAt));
+        return new Uri(_options.PublicBaseUrl, $"api/negotiations/{Uri.EscapeDataString(negotiationId)}/government-office/decision?token={token}");
     }
 
     /// <summary>The answer page for a token.</summary>

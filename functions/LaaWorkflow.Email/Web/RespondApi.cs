@@ -109,6 +109,13 @@ public static class RespondApi
     private static (AnswerToken? Token, ContentHttpResult? Problem) Verify(string token, AnswerTokenService tokens, ILoggerFactory loggers)
     {
         var result = tokens.Verify(token);
+        if (result.IsValid && result.Token!.PartnerId == AnswerLinkFactory.GovernmentOfficeParty)
+        {
+            // A genuine Government Office decision token: it only opens the decision page its email links to.
+            return (null, Html(StatusCodes.Status400BadRequest, AnswerPages.Problem(
+                "This link cannot be used here", "This link is for the Government Office decision on the draft. Please use the link in the Government Office email.")));
+        }
+
         if (result.IsValid)
         {
             return (result.Token, null);

@@ -19,7 +19,7 @@ internal sealed record Notification(
     /// <summary>The partner the email is about, if any.</summary>
     public Partner? Partner { get; init; }
 
-    /// <summary>The consultation round (for answer links).</summary>
+    /// <summary>The consultation round for a partner's answer links; the submission number for the Government Office's decision link.</summary>
     public int Round { get; init; } = 1;
 
     /// <summary>Copied in, for example the partner's contact on an escalation.</summary>

@@ -67,7 +67,8 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
             EmailKind.LeadAnswerNotice => (EmailTemplates.LeadAnswerNotice(
                 new LeadAnswerNoticeModel(summary, n.To.Name, n.Partner?.Name ?? "Government Office " + n.Header.GovernmentOffice, ToEmail(n.Decision ?? AnswerDecision.RequestChanges), n.Comment, n.Round)), null),
             EmailKind.GovernmentOfficeSubmission => (EmailTemplates.GovernmentOfficeSubmission(
-                new GovernmentOfficeSubmissionModel(summary, n.To.Name, n.Header.GovernmentOffice, targets, partners, null)), null),
+                new GovernmentOfficeSubmissionModel(summary, n.To.Name, n.Header.GovernmentOffice, targets, partners,
+                    links.CreateDecisionPage(n.NegotiationId, n.Round, new DateTimeOffset(n.Header.SignOffDeadline + s_linkGrace, TimeSpan.Zero)))), null),
             EmailKind.FinalAgreementNotice => (EmailTemplates.FinalAgreementNotice(
                 new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? n.Deadline, TimeSpan.Zero))), null),
             EmailKind.DeadlineMissedNotice => (EmailTemplates.DeadlineMissedNotice(

@@ -210,6 +210,18 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
                 : $"Digest sent to the LSP lead {daysBefore} days before the deadline; not answered: {string.Join(", ", outstanding.Select(o => o.PartnerName))}.")));
     }
 
+    private async Task<GovernmentOfficeDecisionEvent> WaitForDecisionAsync(int submission, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var answer = await context.WaitForExternalEvent<GovernmentOfficeDecisionEvent>(GovernmentOfficeDecisionEvent.Name, cancellationToken);
+            if (answer.Submission is null || answer.Submission == submission)
+            {
+                return answer;
+            }
+        }
+    }
+
     private async Task<Step> GovernmentOfficeAsync()
     {
         _submissions++;
@@ -220,6 +232,8 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         await context.SendEmailAsync(new Notification(
             $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, SignOff)
         {
+            // The decision link is signed for this submission, so a link from an earlier one cannot decide this one.
+            Round = _submissions,
             Targets = _targets,
             Partners = PartnerLines(),
         });
@@ -227,7 +241,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         using var timerCancel = new CancellationTokenSource();
         using var decisionCancel = new CancellationTokenSource();
         var timer = context.CreateTimer(SignOff, timerCancel.Token);
-        var decision = context.WaitForExternalEvent<GovernmentOfficeDecisionEvent>(GovernmentOfficeDecisionEvent.Name, decisionCancel.Token);
+        var decision = WaitForDecisionAsync(_submissions, decisionCancel.Token);
         var winner = await Task.WhenAny(timer, decision, withdrawal);
         if (winner != timer)
         {

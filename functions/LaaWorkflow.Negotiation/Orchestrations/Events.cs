@@ -35,7 +35,15 @@ internal sealed record RevisionEvent(IReadOnlyList<Target> Targets, DateTime Sub
 }
 
 /// <summary>The Government Office negotiator's decision on the draft.</summary>
-internal sealed record GovernmentOfficeDecisionEvent(bool Approved, string? Comment, DateTime DecidedAt, string DecisionId)
+/// <param name="Approved">True to approve, false to send the draft back.</param>
+/// <param name="Comment">The negotiator's comment.</param>
+/// <param name="DecidedAt">When the decision arrived.</param>
+/// <param name="DecisionId">A unique id for this decision.</param>
+/// <param name="Submission">
+/// The submission decided on. A decision for another one (a repeated click, an old link) is left unused, so it cannot
+/// decide a later submission; null in decisions recorded before the number was sent, which are taken as they come.
+/// </param>
+internal sealed record GovernmentOfficeDecisionEvent(bool Approved, string? Comment, DateTime DecidedAt, string DecisionId, int? Submission = null)
 {
     public const string Name = "GovernmentOfficeDecision";
 }

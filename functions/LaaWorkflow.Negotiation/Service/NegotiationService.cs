@@ -156,8 +156,11 @@ public sealed partial class NegotiationService
             return NotInPhase(summary, "a Government Office decision", NegotiationPhase.GovernmentOffice);
         }
 
+        // The decision names the submission waiting now, so a repeat that arrives after the draft moved on decides nothing.
+        var record = await _store.GetAsync(id, cancellationToken);
+        var submission = record is null ? (int?)null : GovernmentOfficeLinks.CurrentSubmission(record);
         await _client.RaiseEventAsync(id, GovernmentOfficeDecisionEvent.Name,
-            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), Now, Guid.NewGuid().ToString("N")), cancellationToken);
+            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), Now, Guid.NewGuid().ToString("N"), submission is > 0 ? submission : null), cancellationToken);
         Logs.ActionAccepted(_logger, id, approved.Value ? "approval" : "rejection");
         return NegotiationResult.Accepted();
     }

@@ -23,6 +23,20 @@ public sealed class AnswerTokenServiceTests
     }
 
     [Fact]
+    public void CreateDecisionPage_Link_CarriesATokenForTheGovernmentOfficeAndTheSubmission()
+    {
+        var service = Service();
+        var options = Options.Create(new EmailOptions { PublicBaseUrl = new Uri("https://laa.example.org/") });
+        var links = new AnswerLinkFactory(service, options);
+
+        var page = links.CreateDecisionPage(Samples.NegotiationId, 2, Samples.ResponseDeadline.AddDays(30));
+
+        Assert.Equal($"/api/negotiations/{Samples.NegotiationId}/government-office/decision", page.AbsolutePath);
+        var token = page.Query["?token=".Length..];
+        Assert.Equal(new AnswerToken(Samples.NegotiationId, AnswerLinkFactory.GovernmentOfficeParty, 2, Samples.ResponseDeadline.AddDays(30)), service.Verify(token).Token);
+    }
+
+    [Fact]
     public void Issue_Token_IsLowerCaseUrlAndMailSafe()
     {
         var token = Service().Issue(Sample);

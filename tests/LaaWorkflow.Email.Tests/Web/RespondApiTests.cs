@@ -136,6 +136,21 @@ public sealed class RespondApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAndPost_GovernmentOfficeDecisionToken_Answer400AndChangeNothing()
+    {
+        // Genuine and unexpired, but signed for the Government Office's decision page, not for a partner's answer.
+        var token = _host.Tokens.Issue(new AnswerToken(Samples.NegotiationId, AnswerLinkFactory.GovernmentOfficeParty, 1, Samples.ResponseDeadline.AddDays(30)));
+
+        using var page = await _host.Client.GetAsync(new Uri($"/api/respond/{token}", UriKind.Relative));
+        using var response = await Post(token, "endorse");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Government Office", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_host.Sink.Calls);
+    }
+
+    [Fact]
     public async Task Post_ExpiredToken_Answers410AndChangesNothing()
     {
         var token = _host.Token(expires: Samples.Now.AddDays(1));

@@ -104,6 +104,37 @@ public abstract partial class NegotiationScenarios
     }
 
     [Fact]
+    public async Task GovernmentOfficeRejectionSentTwice_TheRepeatDoesNotDecideTheResubmission()
+    {
+        await using var world = await StartAsync();
+        var id = await world.StartNegotiationAsync(Requests.Valid());
+        await world.AdvanceToAsync(s_opens.AddDays(1));
+        foreach (var partner in new[] { "police", "pct", "jcp" })
+        {
+            await world.AnswerAsync(id, partner, AnswerDecision.Endorse);
+        }
+
+        // A double click: both arrive while the draft still waits, so both are accepted.
+        Assert.Equal(NegotiationResultStatus.Accepted, (await world.Service.GovernmentOfficeDecisionAsync(id, false, "NI 152 must be more ambitious.")).Status);
+        Assert.Equal(NegotiationResultStatus.Accepted, (await world.Service.GovernmentOfficeDecisionAsync(id, false, "NI 152 must be more ambitious.")).Status);
+        await world.SettleAsync();
+        Assert.Equal(NegotiationPhase.Revision, (await world.GetAsync(id)).Phase);
+
+        // Resubmitted unchanged: nobody is consulted again and the draft goes back at once as submission 2, which the
+        // repeated rejection of submission 1 must not decide.
+        await world.Service.ReviseAsync(id, new RevisionRequest { Targets = Requests.Targets() });
+        await world.SettleAsync();
+        Assert.Equal(2, world.Emails.Of(EmailKind.GovernmentOfficeSubmission).Count);
+        Assert.Equal(NegotiationPhase.GovernmentOffice, (await world.GetAsync(id)).Phase);
+
+        await world.Service.GovernmentOfficeDecisionAsync(id, true, "Agreed.");
+        await world.Host.WaitForCompletionAsync(id);
+        var final = await world.GetAsync(id);
+        Assert.Equal(NegotiationPhase.Finalised, final.Phase);
+        Assert.Equal(["rejected", "approved"], final.Timeline.Where(t => t.Source == DomainSource.GovernmentOffice).Select(t => t.Kind));
+    }
+
+    [Fact]
     public async Task SignOffDeadlineFallsDuringRevision_DeadlineMissedWithTheReasons()
     {
         await using var world = await StartAsync();

@@ -26,8 +26,8 @@ internal static partial class NegotiationsApi
         group.MapGet("/{id}", GetAsync).WithName("GetNegotiation");
         group.MapGet("/", ListAsync).WithName("ListNegotiations");
         group.MapPost("/{id}/revisions", ReviseAsync).WithName("ReviseNegotiation");
-        group.MapPost("/{id}/government-office/decision", DecideAsync).WithName("GovernmentOfficeDecision");
         MapAdminActions(group);
+        MapGovernmentOfficeDecision(app);
 
         // The signed-off agreement is a published document: its link in the final notice works without a key.
         app.MapGet("/api/negotiations/{id}/document", DocumentAsync).WithName("AgreementDocument").WithTags("Negotiations")
@@ -73,10 +73,6 @@ internal static partial class NegotiationsApi
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ReviseAsync(
         string id, RevisionRequest? revision, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
         ToResult(await negotiations.ReviseAsync(id, revision, cancellationToken));
-
-    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        string id, GovernmentOfficeDecisionRequest? decision, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
-        ToResult(await negotiations.GovernmentOfficeDecisionAsync(id, decision?.Approved, decision?.Comment, cancellationToken));
 
     /// <summary>Maps the service's answer onto HTTP: 202 accepted, 400 naming fields, 404 unknown, 409 not allowed in this phase.</summary>
     internal static Results<Accepted, ValidationProblem, ProblemHttpResult> ToResult(NegotiationResult result) => result.Status switch
