@@ -273,6 +273,22 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListInstances_CreatedTimeRange_ReturnsOnlyThoseCreatedInIt()
+    {
+        // Creation times come from the host's virtual clock, which the dev route moves.
+        await StartAsync(TestOrchestrations.Echo, "created-early", "x");
+        await NegotiationHost.AdvanceClockAsync(_client, HostFactory.ClockStart.AddDays(10));
+        await StartAsync(TestOrchestrations.Echo, "created-late", "x");
+        var between = HostFactory.ClockStart.AddDays(5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        var from = JsonNode.Parse(await _client.GetStringAsync(new Uri($"{Root}/instances?instanceIdPrefix=created-&createdTimeFrom={between}", UriKind.Relative)))!.AsArray();
+        var to = JsonNode.Parse(await _client.GetStringAsync(new Uri($"{Root}/instances?instanceIdPrefix=created-&createdTimeTo={between}", UriKind.Relative)))!.AsArray();
+
+        Assert.Equal("created-late", Assert.Single(from)!["instanceId"]!.GetValue<string>());
+        Assert.Equal("created-early", Assert.Single(to)!["instanceId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ListInstances_ByRuntimeStatus_ReturnsOnlyThatStatus()
     {
         var done = await StartAsync(TestOrchestrations.Echo, "status-done", "x");

@@ -140,6 +140,27 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.NotNull(problem["errors"]!["phase"]);
     }
 
+    [Fact]
+    public async Task List_TopAndContinuationToken_PageThroughEveryNegotiationOnceNewestFirst()
+    {
+        var started = new List<string>();
+        foreach (var (area, hour) in new[] { ("Stockton", 1), ("Essex", 2), ("Leeds", 3) })
+        {
+            // Negotiations created at one instant have no newest; an hour apart they do.
+            await NegotiationHost.AdvanceClockAsync(_admin, HostFactory.ClockStart.AddHours(hour));
+            started.Add((await NegotiationHost.StartAsync(_admin, DemoNegotiations.For(area)))["id"]!.GetValue<string>());
+        }
+
+        var first = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations?top=2", UriKind.Relative)))!;
+        var token = first["continuationToken"]!.GetValue<string>();
+        var second = JsonNode.Parse(await _admin.GetStringAsync(new Uri($"/api/negotiations?top=2&continuationToken={Uri.EscapeDataString(token)}", UriKind.Relative)))!;
+
+        var ids = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => i!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, first["items"]!.AsArray().Count);
+        Assert.Equal(Enumerable.Reverse(started), ids);
+        Assert.Null(second["continuationToken"]);
+    }
+
     [Theory]
     [InlineData("GET", "/api/negotiations/no-such-id")]
     [InlineData("POST", "/api/negotiations/no-such-id/revisions")]
