@@ -17,14 +17,9 @@ public static class RespondApi
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/respond").WithTags("Answers");
 
-        // The token in the path is the partner's authority: keep it out of caches and of Referer headers.
         group.AddEndpointFilter(async (context, next) =>
         {
-            var headers = context.HttpContext.Response.Headers;
-            headers.CacheControl = "no-store";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["X-Robots-Tag"] = "noindex";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+            TokenPageHeaders.Apply(context.HttpContext.Response);
             return await next(context);
         });
         group.MapGet("/{token}", ShowAsync);
@@ -65,14 +60,9 @@ public static class RespondApi
             return Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", "Please answer with the form on the page."));
         }
 
-        IFormCollection form;
-        try
+        var form = await Forms.TryReadAsync(request, cancellationToken);
+        if (form is null)
         {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException and not BadHttpRequestException))
-        {
-            // A broken multipart body, a missing boundary or more fields than the form limits allow: the sender's fault.
             return Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", "The form was damaged or incomplete. Please answer with the form on the page."));
         }
 

@@ -14,31 +14,15 @@ namespace LaaWorkflow.Functions.Tests.Api;
 /// the admin's JSON with a key, and the LSP lead's revision in between.
 /// </summary>
 [Collection("azurite")]
-public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite) : HostedApiTests(azurite)
 {
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new HostFactory(azurite);
-        _admin = _host.CreateAdminClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task DecisionLink_ReturnThenRevisionThenAdminApproval_EachStepRecordedOnceAndOldLinksClosed()
     {
         var request = DemoNegotiations.For("Stockton");
         var id = await ReachGovernmentOfficeAsync(request);
         var first = await DecisionLinkAsync(request);
-        using var negotiator = _host.CreateClient();
+        using var negotiator = Host.CreateClient();
 
         // The page shows the draft and a form, and records nothing.
         using var page = await negotiator.GetAsync(first);
@@ -71,7 +55,7 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
         Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
 
         // The LSP lead resubmits the targets (202); nobody disputed them, so the draft goes straight back as submission 2.
-        using var revised = await _admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/revisions", UriKind.Relative), new RevisionRequest { Targets = request.Targets }, NegotiationHost.Json);
+        using var revised = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/revisions", UriKind.Relative), new RevisionRequest { Targets = request.Targets }, NegotiationHost.Json);
         Assert.True(revised.StatusCode == HttpStatusCode.Accepted, await revised.Content.ReadAsStringAsync());
         var second = await DecisionLinkAsync(request, except: first);
         Assert.NotEqual(first, second);
@@ -84,11 +68,11 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
         // Neither a key nor a link: 401. With the admin key, JSON decides.
         using var anonymous = await negotiator.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        using var approved = await _admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true, comment = "Approved." });
+        using var approved = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true, comment = "Approved." });
         Assert.Equal(HttpStatusCode.Accepted, approved.StatusCode);
         await Eventually.WaitUntilAsync(async () => await PhaseAsync(id) == "finalised", TimeSpan.FromSeconds(60));
 
-        var view = await NegotiationHost.GetAsync(_admin, id);
+        var view = await NegotiationHost.GetAsync(Admin, id);
         var kinds = view["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
         Assert.Equal(1, kinds.Count(k => k == "rejected"));
         Assert.Equal(1, kinds.Count(k => k == "approved"));
@@ -102,10 +86,10 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
         var request = DemoNegotiations.For("Stockton");
         var id = await ReachGovernmentOfficeAsync(request);
         var link = await DecisionLinkAsync(request);
-        using var negotiator = _host.CreateClient();
+        using var negotiator = Host.CreateClient();
 
         // The outbox shows the submission with every documented field, the link in both parts.
-        var outbox = JsonNode.Parse(await _admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(request.GovernmentOfficeNegotiator!.Email!)}", UriKind.Relative)))!.AsArray();
+        var outbox = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(request.GovernmentOfficeNegotiator!.Email!)}", UriKind.Relative)))!.AsArray();
         var submission = outbox.First(m => m!["category"]!.GetValue<string>() == "GovernmentOfficeSubmission")!;
         foreach (var field in new[] { "id", "to", "subject", "text", "html", "sentAt", "category" })
         {
@@ -128,12 +112,12 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
     /// <summary>Starts the area and endorses for every partner (an admin recording on their behalf), until the draft goes to the Government Office.</summary>
     private async Task<string> ReachGovernmentOfficeAsync(NegotiationRequest request)
     {
-        var id = (await NegotiationHost.StartAsync(_admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(_admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
+        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
         await Eventually.WaitUntilAsync(async () => await PhaseAsync(id) == "consultation");
         foreach (var partner in request.Partners!)
         {
-            using var answer = await _admin.PostAsJsonAsync(
+            using var answer = await Admin.PostAsJsonAsync(
                 new Uri($"/api/negotiations/{id}/partners/{partner!.Id}/answer", UriKind.Relative),
                 new { decision = "endorse", reason = "Endorsed at the partnership board.", admin = "test admin" });
             Assert.True(answer.StatusCode == HttpStatusCode.Accepted, await answer.Content.ReadAsStringAsync());
@@ -153,7 +137,7 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
         Uri? found = null;
         await Eventually.WaitUntilAsync(async () =>
         {
-            var messages = JsonNode.Parse(await _admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(to)}", UriKind.Relative)))!.AsArray();
+            var messages = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(to)}", UriKind.Relative)))!.AsArray();
             found = messages
                 .Where(m => m!["category"]!.GetValue<string>() == "GovernmentOfficeSubmission")
                 .Select(m => DecisionLink().Match(m!["text"]!.GetValue<string>()))
@@ -165,7 +149,7 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
         return found!;
     }
 
-    private async Task<string> PhaseAsync(string id) => (await NegotiationHost.GetAsync(_admin, id))["phase"]!.GetValue<string>();
+    private async Task<string> PhaseAsync(string id) => (await NegotiationHost.GetAsync(Admin, id))["phase"]!.GetValue<string>();
 
     private static FormUrlEncodedContent Form(string decision, string comment) =>
         new(new Dictionary<string, string> { ["decision"] = decision, ["comment"] = comment });

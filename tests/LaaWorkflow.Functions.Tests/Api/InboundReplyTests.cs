@@ -11,45 +11,31 @@ namespace LaaWorkflow.Functions.Tests.Api;
 /// records the answer on the negotiation through the reply-to token.
 /// </summary>
 [Collection("azurite")]
-public sealed class InboundReplyTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class InboundReplyTests(AzuriteFixture azurite)
+    : HostedApiTests(azurite, new Dictionary<string, string?> { ["Email:InboundSecret"] = Secret })
 {
     private const string Secret = "inbound-test-secret";
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new HostFactory(azurite, new Dictionary<string, string?> { ["Email:InboundSecret"] = Secret });
-        _admin = _host.CreateAdminClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-    }
 
     [Fact]
     public async Task Inbound_ReplyToTheInvitation_RecordsTheObjectionWithItsReason_AndARepeatChangesNothing()
     {
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(_admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(_admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
-        await NegotiationHost.InvitationLinkAsync(_admin, partner.Contact!.Email!);
-        var messages = JsonNode.Parse(await _admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(partner.Contact.Email!)}", UriKind.Relative)))!.AsArray();
+        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
+        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
+        var messages = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(partner.Contact.Email!)}", UriKind.Relative)))!.AsArray();
         var replyTo = messages.Single(m => m!["category"]!.GetValue<string>() == "PartnerInvitation")!["replyTo"]!.GetValue<string>();
-        using var anonymous = _host.CreateClient();
+        using var anonymous = Host.CreateClient();
 
         using var response = await anonymous.PostAsync(new Uri($"/api/email/inbound?secret={Secret}", UriKind.Relative),
             Reply(replyTo, partner.Contact.Email!, "Object: the burglary baseline counts repeat reports twice.\n\n> On 26 Nov you wrote:\n> Please answer"));
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!) == "objected");
+        await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(Admin, id, partner.Id!) == "objected");
         using var repeat = await anonymous.PostAsync(new Uri($"/api/email/inbound?secret={Secret}", UriKind.Relative),
             Reply(replyTo, partner.Contact.Email!, "Endorse"));
 
-        var view = await NegotiationHost.GetAsync(_admin, id);
+        var view = await NegotiationHost.GetAsync(Admin, id);
         var stored = view["partners"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == partner.Id)!;
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equal("objected", stored["status"]!.GetValue<string>());

@@ -12,32 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LaaWorkflow.Functions.Tests.Api;
 
 [Collection("azurite")]
-public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTests(azurite)
 {
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
-
-    public Task InitializeAsync()
-    {
-        // Each test class gets its own tables so read models never mix.
-        _host = new HostFactory(azurite, new Dictionary<string, string?> { ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("neg") });
-        _admin = _host.CreateAdminClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Start_ValidRequest_Is202WithManagementPayload_AndTheNegotiationReads()
     {
-        var payload = await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Sunderland"));
+        var payload = await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Sunderland"));
         var id = payload["id"]!.GetValue<string>();
 
-        var view = await NegotiationHost.GetAsync(_admin, id);
+        var view = await NegotiationHost.GetAsync(Admin, id);
 
         Assert.Contains("/runtime/webhooks/durabletask/instances/", payload["statusQueryGetUri"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(payload["sendEventPostUri"]);
@@ -52,11 +35,11 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Document_SignedOffAgreement_IsServedWithoutAKey_AndAMissingOneIs404()
     {
         // A signed-off agreement is published: the link in the final notice must open for anyone.
-        var options = _host.Services.GetRequiredService<NegotiationStorageOptions>();
-        var container = _host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.DocumentContainer);
+        var options = Host.Services.GetRequiredService<NegotiationStorageOptions>();
+        var container = Host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.DocumentContainer);
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient("doc-test.html").UploadAsync(BinaryData.FromString("<!DOCTYPE html><title>Agreement</title>"));
-        using var anonymous = _host.CreateClient();
+        using var anonymous = Host.CreateClient();
 
         using var found = await anonymous.GetAsync(new Uri("/" + AgreementDocuments.RouteFor("doc-test"), UriKind.Relative));
         using var missing = await anonymous.GetAsync(new Uri("/" + AgreementDocuments.RouteFor("no-such-agreement"), UriKind.Relative));
@@ -70,8 +53,8 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Start_SameIdempotencyKey_ReturnsTheSameInstance()
     {
-        var first = await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Leeds"), "same-key");
-        var second = await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Leeds"), "same-key");
+        var first = await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Leeds"), "same-key");
+        var second = await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Leeds"), "same-key");
 
         Assert.Equal(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
     }
@@ -98,9 +81,9 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
             },
         };
 
-        using var response = await _admin.PostAsJsonAsync(new Uri("/api/negotiations", UriKind.Relative), invalid, NegotiationHost.Json);
+        using var response = await Admin.PostAsJsonAsync(new Uri("/api/negotiations", UriKind.Relative), invalid, NegotiationHost.Json);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var list = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!;
+        var list = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -117,7 +100,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await _admin.PostAsync(new Uri("/api/negotiations", UriKind.Relative), content);
+        using var response = await Admin.PostAsync(new Uri("/api/negotiations", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -126,12 +109,12 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task List_ReturnsNewestFirst_FiltersByArea_AndRejectsUnknownPhase()
     {
-        await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Stockton"));
-        await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Essex"));
+        await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Stockton"));
+        await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Essex"));
 
-        var all = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!["items"]!.AsArray();
-        var essex = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations?area=Essex", UriKind.Relative)))!["items"]!.AsArray();
-        using var badPhase = await _admin.GetAsync(new Uri("/api/negotiations?phase=asleep", UriKind.Relative));
+        var all = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!["items"]!.AsArray();
+        var essex = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations?area=Essex", UriKind.Relative)))!["items"]!.AsArray();
+        using var badPhase = await Admin.GetAsync(new Uri("/api/negotiations?phase=asleep", UriKind.Relative));
         var problem = JsonNode.Parse(await badPhase.Content.ReadAsStringAsync())!;
 
         Assert.Equal(["Essex", "Stockton"], all.Select(i => i!["area"]!.GetValue<string>()));
@@ -147,13 +130,13 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
         foreach (var (area, hour) in new[] { ("Stockton", 1), ("Essex", 2), ("Leeds", 3) })
         {
             // Negotiations created at one instant have no newest; an hour apart they do.
-            await NegotiationHost.AdvanceClockAsync(_admin, HostFactory.ClockStart.AddHours(hour));
-            started.Add((await NegotiationHost.StartAsync(_admin, DemoNegotiations.For(area)))["id"]!.GetValue<string>());
+            await NegotiationHost.AdvanceClockAsync(Admin, HostFactory.ClockStart.AddHours(hour));
+            started.Add((await NegotiationHost.StartAsync(Admin, DemoNegotiations.For(area)))["id"]!.GetValue<string>());
         }
 
-        var first = JsonNode.Parse(await _admin.GetStringAsync(new Uri("/api/negotiations?top=2", UriKind.Relative)))!;
+        var first = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations?top=2", UriKind.Relative)))!;
         var token = first["continuationToken"]!.GetValue<string>();
-        var second = JsonNode.Parse(await _admin.GetStringAsync(new Uri($"/api/negotiations?top=2&continuationToken={Uri.EscapeDataString(token)}", UriKind.Relative)))!;
+        var second = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/negotiations?top=2&continuationToken={Uri.EscapeDataString(token)}", UriKind.Relative)))!;
 
         var ids = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => i!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(2, first["items"]!.AsArray().Count);
@@ -174,7 +157,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
             request.Content = JsonContent.Create(path.EndsWith("decision", StringComparison.Ordinal) ? new { approved = true } : path.EndsWith("withdraw", StringComparison.Ordinal) ? new { reason = "test", by = "admin" } : (object)new { targets = DemoNegotiations.For("Leeds").Targets });
         }
 
-        using var response = await _admin.SendAsync(request);
+        using var response = await Admin.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -188,7 +171,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("POST", "/api/negotiations/any/partners/p/remind")]
     public async Task Negotiations_WithoutKey_Is401(string method, string path)
     {
-        using var anonymous = _host.CreateClient();
+        using var anonymous = Host.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
 
         using var response = await anonymous.SendAsync(request);
@@ -199,9 +182,9 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Decision_WhileConsulting_IsRefusedWithAProblem()
     {
-        var id = (await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Leicester")))["id"]!.GetValue<string>();
+        var id = (await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Leicester")))["id"]!.GetValue<string>();
 
-        using var response = await _admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true });
+        using var response = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true });
 
         Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, response.StatusCode.ToString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -210,9 +193,9 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Withdraw_WithoutReason_Is400NamingReason()
     {
-        var id = (await NegotiationHost.StartAsync(_admin, DemoNegotiations.For("Portsmouth")))["id"]!.GetValue<string>();
+        var id = (await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Portsmouth")))["id"]!.GetValue<string>();
 
-        using var response = await _admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/withdraw", UriKind.Relative), new { by = "admin" });
+        using var response = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/withdraw", UriKind.Relative), new { by = "admin" });
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -223,9 +206,9 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task RecordOnBehalf_WithoutReason_Is400NamingReasonAndAdmin()
     {
         var request = DemoNegotiations.For("Cornwall");
-        var id = (await NegotiationHost.StartAsync(_admin, request))["id"]!.GetValue<string>();
+        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
 
-        using var response = await _admin.PostAsJsonAsync(
+        using var response = await Admin.PostAsJsonAsync(
             new Uri($"/api/negotiations/{id}/partners/{request.Partners![0]!.Id}/answer", UriKind.Relative), new { decision = "endorse" });
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
@@ -239,18 +222,18 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(_admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(_admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
-        var link = await NegotiationHost.InvitationLinkAsync(_admin, partner.Contact!.Email!);
-        using var partnerClient = _host.CreateClient();
+        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
+        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var link = await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
+        using var partnerClient = Host.CreateClient();
 
         using var page = await partnerClient.GetAsync(link);
         var pageHtml = await page.Content.ReadAsStringAsync();
-        var statusAfterGet = await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!);
+        var statusAfterGet = await NegotiationHost.PartnerStatusAsync(Admin, id, partner.Id!);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "endorse", ["comment"] = "Agreed." });
         using var posted = await partnerClient.PostAsync(link, form);
         Assert.True(posted.StatusCode == HttpStatusCode.OK, await posted.Content.ReadAsStringAsync());
-        await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!) == "endorsed");
+        await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(Admin, id, partner.Id!) == "endorsed");
         using var objection = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "object", ["comment"] = "Changed my mind." });
         using var second = await partnerClient.PostAsync(link, objection);
 
@@ -259,13 +242,13 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.NotEqual("endorsed", statusAfterGet);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("already recorded", await second.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("endorsed", await NegotiationHost.PartnerStatusAsync(_admin, id, partner.Id!));
+        Assert.Equal("endorsed", await NegotiationHost.PartnerStatusAsync(Admin, id, partner.Id!));
     }
 
     [Fact]
     public async Task PartnerLink_Tampered_Is400Page_AndRecordsNothing()
     {
-        using var partnerClient = _host.CreateClient();
+        using var partnerClient = Host.CreateClient();
 
         using var response = await partnerClient.GetAsync(new Uri("/api/respond/not-a-real-token", UriKind.Relative));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LaaWorkflow.Email.Web;
 using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
@@ -28,12 +29,7 @@ internal static partial class NegotiationsApi
         {
             if (context.HttpContext.Request.Query.ContainsKey("token"))
             {
-                // The token in the query is the negotiator's authority: keep it out of caches and Referer headers.
-                var headers = context.HttpContext.Response.Headers;
-                headers.CacheControl = "no-store";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["X-Robots-Tag"] = "noindex";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+                TokenPageHeaders.Apply(context.HttpContext.Response);
             }
             return await next(context);
         });
@@ -82,12 +78,8 @@ internal static partial class NegotiationsApi
 
     private static async Task<IResult> DecideFromPageAsync(string id, string? token, HttpRequest request, GovernmentOfficeLinks links, CancellationToken cancellationToken)
     {
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException and not BadHttpRequestException))
+        var form = await Forms.TryReadAsync(request, cancellationToken);
+        if (form is null)
         {
             return Html(StatusCodes.Status400BadRequest, GovernmentOfficePages.Problem("The decision could not be read", "The form was damaged or incomplete. Please decide with the form on the page."));
         }
