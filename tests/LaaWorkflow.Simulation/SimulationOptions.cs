@@ -8,8 +8,8 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
     /// <summary>
     /// Azurite saves its data to disk every few seconds, as a developer's Azurite does (the default,
     /// <c>--azurite disk</c>), or keeps it in memory only (<c>--azurite memory</c>), which leaves out the cost of
-    /// those saves. A 150-area run with the data in memory stalled where a 20-area one did not (BENCHMARKS.md), so
-    /// the figures are taken on disk until that is understood.
+    /// those saves. Neither carries a whole 150-area round today (BENCHMARKS.md): on disk Azurite aborts while
+    /// serialising its database to save it, and in memory the round stalls.
     /// </summary>
     public bool AzuriteInMemory { get; init; }
 

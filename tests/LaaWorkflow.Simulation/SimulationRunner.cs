@@ -20,13 +20,9 @@ internal static class SimulationRunner
     /// <summary>The virtual clock starts the week before the first consultation opens.</summary>
     public static readonly DateTimeOffset ClockStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    private static int AzuriteHeapMegabytes() =>
-        (int)Math.Max(4096, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / (1024 * 1024));
-
     public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, bool azuriteInMemory, TextWriter log, CancellationToken cancellationToken)
     {
-        // Half the machine's memory: Node's default heap limit is far below what a national round's data needs.
-        var azurite = new AzuriteFixture { InMemoryPersistence = azuriteInMemory, MaxHeapMegabytes = AzuriteHeapMegabytes() };
+        var azurite = new AzuriteFixture { InMemoryPersistence = azuriteInMemory };
         await azurite.InitializeAsync();
         var hosts = new List<HostProcess>();
         var clients = new List<HostClient>();

@@ -49,13 +49,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// </summary>
     public bool InMemoryPersistence { get; init; }
 
-    /// <summary>
-    /// Node's heap limit for Azurite, in MB, when the default is too small. Azurite holds every table and queue in one
-    /// JavaScript heap and serialises the whole database to save it, so a national-scale run outgrows Node's default
-    /// limit and Azurite aborts ("JavaScript heap out of memory") part-way through.
-    /// </summary>
-    public int? MaxHeapMegabytes { get; init; }
-
     /// <summary>The last lines Azurite wrote to its console (a crash explains itself here).</summary>
     public string RecentOutput
     {
@@ -164,11 +157,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         })
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (MaxHeapMegabytes is { } heap)
-        {
-            start.Environment["NODE_OPTIONS"] = string.Create(CultureInfo.InvariantCulture, $"--max-old-space-size={heap}");
         }
 
         // Azurite refuses a data folder together with in-memory persistence.
