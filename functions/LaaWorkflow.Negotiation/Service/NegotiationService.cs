@@ -135,12 +135,14 @@ public sealed partial class NegotiationService
     /// <summary>The Government Office negotiator's decision: accepted only while the draft waits for it; a rejection needs a comment.</summary>
     public async Task<NegotiationResult> GovernmentOfficeDecisionAsync(string id, bool? approved, string? comment, CancellationToken cancellationToken = default)
     {
-        var (summary, refusal) = await FindAsync(id, cancellationToken);
-        if (summary is null)
+        // The whole record, read once: the phase decides whether a decision is taken, the timeline which submission it decides.
+        var record = InstanceIds.IsWellFormed(id) ? await _store.GetAsync(id, cancellationToken) : null;
+        if (record is null)
         {
-            return refusal!;
+            return NegotiationResult.NotFound($"There is no negotiation '{id}'.");
         }
 
+        var summary = record.Summary;
         if (approved is null)
         {
             return NegotiationResult.Invalid("approved", "Required: true to approve, false to send the draft back.");
@@ -157,10 +159,9 @@ public sealed partial class NegotiationService
         }
 
         // The decision names the submission waiting now, so a repeat that arrives after the draft moved on decides nothing.
-        var record = await _store.GetAsync(id, cancellationToken);
-        var submission = record is null ? (int?)null : GovernmentOfficeLinks.CurrentSubmission(record);
+        var submission = GovernmentOfficeLinks.CurrentSubmission(record);
         await _client.RaiseEventAsync(id, GovernmentOfficeDecisionEvent.Name,
-            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), Now, Guid.NewGuid().ToString("N"), submission is > 0 ? submission : null), cancellationToken);
+            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), Now, Guid.NewGuid().ToString("N"), submission > 0 ? submission : null), cancellationToken);
         Logs.ActionAccepted(_logger, id, approved.Value ? "approval" : "rejection");
         return NegotiationResult.Accepted();
     }
