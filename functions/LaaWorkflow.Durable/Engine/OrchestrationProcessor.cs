@@ -55,8 +55,19 @@ internal sealed class OrchestrationProcessor
             {
                 // The instance is locked to this worker, so taking the session out of the cache is safe.
                 _cache.TryRemove(instanceId, out var session);
+                var cached = session is not null;
                 session ??= await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
                 var decision = _planner.Plan(session, workItem.Messages, _time.GetUtcNow(), _backend.Messages.MaxMessageDelay);
+                if (cached && decision is EpisodeDecision.Discard)
+                {
+                    // A cached session may be stale: another worker may have run the instance since (its partition
+                    // moved there and back). A commit from it fails on the ETag, but a discard checks nothing, and a
+                    // stale session takes a result for a timer or task it never saw for a duplicate. Only what is
+                    // stored now may decide that a message is to be dropped.
+                    session = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+                    decision = _planner.Plan(session, workItem.Messages, _time.GetUtcNow(), _backend.Messages.MaxMessageDelay);
+                }
+
                 switch (decision)
                 {
                     case EpisodeDecision.Discard discard:
