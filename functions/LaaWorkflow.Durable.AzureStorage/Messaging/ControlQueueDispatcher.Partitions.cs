@@ -64,17 +64,19 @@ internal sealed partial class ControlQueueDispatcher
             }
         }
 
-        foreach (var pending in handBack)
+        // In parallel: this runs in the lease loop, and a partition can hold thousands of messages; handed back one
+        // by one they kept the loop from renewing this host's other leases in time, so those expired too.
+        await Parallel.ForEachAsync(handBack, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (pending, ct) =>
         {
             try
             {
-                await _storage.UpdateVisibilityAsync(pending.Queued, TimeSpan.Zero, cancellationToken);
+                await _storage.UpdateVisibilityAsync(pending.Queued, TimeSpan.Zero, ct);
             }
             catch (StorageConflictException)
             {
                 // Already visible again or taken: fine either way.
             }
-        }
+        });
     }
 
     /// <summary>Renews every held message (buffered or locked) before its visibility timeout, until cancelled.</summary>
