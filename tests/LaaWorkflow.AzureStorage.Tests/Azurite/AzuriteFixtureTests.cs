@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using LaaWorkflow.AzureStorage.Queues;
+using LaaWorkflow.AzureStorage.Tables;
 using LaaWorkflow.Testing;
 using Xunit;
 
@@ -81,5 +83,27 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
         owner.Kill();
         await owner.WaitForExitAsync();
         await Eventually.ResultAsync(() => Task.FromResult(orphaned.IsRunning ? null : "stopped"), TimeSpan.FromSeconds(30), "the watchdog to stop Azurite");
+    }
+
+    [Fact]
+    public async Task TablesInMemory_StartsOneProcessPerService_AndEachServiceWorks()
+    {
+        await using var split = new AzuriteFixture { Persistence = AzuritePersistence.TablesInMemory };
+        await split.InitializeAsync();
+
+        Assert.Equal(["blob", "queue", "table"], split.ProcessIds.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(3, split.ProcessIds.Values.Distinct().Count());
+        var table = new TableClient(split.ConnectionString, AzuriteFixture.NewTableName());
+        await table.CreateIfNotExistsAsync();
+        await table.UpsertEntityAsync(new TableEntity("p", "r") { ["Value"] = "kept" });
+        Assert.Equal("kept", (await table.GetEntityAsync<TableEntity>("p", "r")).Value.GetString("Value"));
+        var queue = new QueueClient(split.ConnectionString, AzuriteFixture.NewQueueName());
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("hello");
+        Assert.Equal("hello", Assert.Single((await queue.ReceiveMessagesAsync(1)).Value).MessageText);
+
+        await split.StopAsync();
+        Assert.False(split.IsRunning);
+        Assert.Empty(split.ProcessIds);
     }
 }

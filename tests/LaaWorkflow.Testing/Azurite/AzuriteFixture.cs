@@ -27,13 +27,14 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>The well-known, public development storage account key.</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private const string ServicesVariable = "LAAWORKFLOW_AZURITE_SERVICES";
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
     private static int s_nameCounter;
 
     private readonly Lock _gate = new();
     private readonly StringBuilder _output = new();
-    private Process? _process;
-    private Process? _watchdog;
+    private readonly List<Process> _processes = [];
+    private readonly List<Process> _watchdogs = [];
     private bool _exitHookInstalled;
 
     /// <summary>The Azurite executable (the repository's pinned install).</summary>
@@ -43,11 +44,10 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     public string DataPath { get; private set; } = "";
 
     /// <summary>
-    /// Keeps Azurite's data in memory only. By default Azurite saves its whole database to disk every few seconds,
-    /// which costs more CPU the more data it holds; a long load run sets this to measure our code rather than those
-    /// saves. A stop then loses the data, so restart tests leave it off.
+    /// Where Azurite keeps its data. On disk by default, which is what restart tests need; long load runs choose
+    /// otherwise (see <see cref="AzuritePersistence"/> for what each choice costs).
     /// </summary>
-    public bool InMemoryPersistence { get; init; }
+    public AzuritePersistence Persistence { get; init; }
 
     /// <summary>The last lines Azurite wrote to its console (a crash explains itself here).</summary>
     public string RecentOutput
@@ -61,14 +61,14 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    /// <summary>Azurite's exit code once it has exited on its own or been stopped; null while it runs.</summary>
+    /// <summary>The exit code of an Azurite process that has exited on its own or been stopped; null while all run.</summary>
     public int? ExitCode
     {
         get
         {
             lock (_gate)
             {
-                return _process is { HasExited: true } p ? p.ExitCode : null;
+                return _processes.FirstOrDefault(p => p.HasExited)?.ExitCode;
             }
         }
     }
@@ -90,26 +90,29 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
-    /// <summary>The Azurite (Node.js) process id while it runs, for measuring its CPU and memory.</summary>
-    public int? ProcessId
+    /// <summary>
+    /// The running Azurite (Node.js) process ids by the services each serves ("blob, queue, table" for one process, or
+    /// one entry per service when split), for measuring CPU and memory.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ProcessIds
     {
         get
         {
             lock (_gate)
             {
-                return _process is { HasExited: false } running ? running.Id : null;
+                return _processes.Where(p => !p.HasExited).ToDictionary(p => p.StartInfo.Environment[ServicesVariable] ?? "", p => p.Id, StringComparer.Ordinal);
             }
         }
     }
 
-    /// <summary>True while the Azurite process runs.</summary>
+    /// <summary>True while every Azurite process runs.</summary>
     public bool IsRunning
     {
         get
         {
             lock (_gate)
             {
-                return _process is { HasExited: false };
+                return _processes.Count > 0 && _processes.All(p => !p.HasExited);
             }
         }
     }
@@ -141,29 +144,65 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
-        var start = new ProcessStartInfo(ExecutablePath)
+        foreach (var (services, executable, arguments) in Commands())
+        {
+            var process = StartProcess(services, executable, arguments);
+            lock (_gate)
+            {
+                _processes.Add(process);
+                if (!_exitHookInstalled)
+                {
+                    // Backstop: a test run that ends without disposing the fixture must not leave Azurite behind.
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+                    _exitHookInstalled = true;
+                }
+            }
+
+            StartWatchdog(Environment.ProcessId, process.Id);
+        }
+
+        await WaitUntilListeningAsync(cancellationToken);
+    }
+
+    /// <summary>The command line of each Azurite process the chosen persistence needs.</summary>
+    private IEnumerable<(string Services, string Executable, string[] Arguments)> Commands()
+    {
+        string[] common = ["--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose"];
+        string[] blob = ["--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture)];
+        string[] queue = ["--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture)];
+        string[] table = ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture)];
+
+        // Azurite refuses a data folder together with in-memory persistence.
+        string[] onDisk = ["--location", DataPath];
+        string[] inMemory = ["--inMemoryPersistence"];
+        switch (Persistence)
+        {
+            case AzuritePersistence.TablesInMemory:
+                yield return ("blob", ExecutablePath + "-blob", [.. common, .. blob, .. onDisk]);
+                yield return ("queue", ExecutablePath + "-queue", [.. common, .. queue, .. onDisk]);
+                yield return ("table", ExecutablePath + "-table", [.. common, .. table, .. inMemory]);
+                break;
+            default:
+                yield return ("blob, queue, table", ExecutablePath, [.. common, .. blob, .. queue, .. table, .. Persistence == AzuritePersistence.Memory ? inMemory : onDisk]);
+                break;
+        }
+    }
+
+    private Process StartProcess(string services, string executable, string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = DataPath,
         };
-        foreach (var argument in new[]
-        {
-            "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose",
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
-        })
+
+        // Names the process's services where it can be read back (ProcessIds); Azurite ignores the variable.
+        start.Environment[ServicesVariable] = services;
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        // Azurite refuses a data folder together with in-memory persistence.
-        start.ArgumentList.Add(InMemoryPersistence ? "--inMemoryPersistence" : "--location");
-        if (!InMemoryPersistence)
-        {
-            start.ArgumentList.Add(DataPath);
         }
 
         var process = new Process { StartInfo = start };
@@ -171,24 +210,12 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
         if (!process.Start())
         {
-            throw new InvalidOperationException($"Azurite did not start from {ExecutablePath}.");
+            throw new InvalidOperationException($"Azurite did not start from {executable}.");
         }
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        lock (_gate)
-        {
-            _process = process;
-            if (!_exitHookInstalled)
-            {
-                // Backstop: a test run that ends without disposing the fixture must not leave Azurite behind.
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
-                _exitHookInstalled = true;
-            }
-        }
-
-        StartWatchdog(process.Id);
-        await WaitUntilListeningAsync(process, cancellationToken);
+        return process;
     }
 
     /// <summary>
@@ -200,19 +227,27 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
     private async Task StopCoreAsync(bool graceful)
     {
-        Process? process;
+        List<Process> processes;
         lock (_gate)
         {
-            process = _process;
-            _process = null;
+            processes = [.. _processes];
+            _processes.Clear();
         }
 
-        if (process is null)
+        if (processes.Count == 0)
         {
             return;
         }
 
-        StopWatchdog();
+        StopWatchdogs();
+        await Task.WhenAll(processes.Select(p => StopProcessAsync(p, graceful)));
+
+        // The port must be free again before anyone restarts on it.
+        await WaitUntilClosedAsync();
+    }
+
+    private static async Task StopProcessAsync(Process process, bool graceful)
+    {
         using (process)
         {
             if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
@@ -241,9 +276,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
             await process.WaitForExitAsync();
         }
-
-        // The port must be free again before anyone restarts on it.
-        await WaitUntilClosedAsync();
     }
 
     /// <summary>Stops and starts Azurite on the same ports, keeping its data.</summary>
@@ -304,25 +336,31 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>Stops this Azurite when <paramref name="ownerPid"/> exits instead of when the test process does (for tests of the watchdog).</summary>
+    internal void WatchOwner(int ownerPid)
+    {
+        List<int> azuritePids;
+        lock (_gate)
+        {
+            azuritePids = [.. _processes.Select(p => p.Id)];
+        }
+
+        if (azuritePids.Count == 0)
+        {
+            throw new InvalidOperationException("Azurite is not running.");
+        }
+
+        StopWatchdogs();
+        foreach (var pid in azuritePids)
+        {
+            StartWatchdog(ownerPid, pid);
+        }
+    }
+
     /// <summary>
     /// A killed test host (a hang ended by SIGKILL) never runs its exit handlers; this small shell process outlives it
     /// and stops Azurite once the test process is gone, so no emulator is left behind holding ports and memory.
     /// </summary>
-    private void StartWatchdog(int azuritePid) => StartWatchdog(Environment.ProcessId, azuritePid);
-
-    /// <summary>Stops this Azurite when <paramref name="ownerPid"/> exits instead of when the test process does (for tests of the watchdog).</summary>
-    internal void WatchOwner(int ownerPid)
-    {
-        int azuritePid;
-        lock (_gate)
-        {
-            azuritePid = _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
-        }
-
-        StopWatchdog();
-        StartWatchdog(ownerPid, azuritePid);
-    }
-
     private void StartWatchdog(int ownerPid, int azuritePid)
     {
         if (OperatingSystem.IsWindows())
@@ -335,33 +373,60 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         {
             UseShellExecute = false,
         };
-        lock (_gate)
+        var watchdog = Process.Start(start);
+        if (watchdog is not null)
         {
-            _watchdog = Process.Start(start);
+            lock (_gate)
+            {
+                _watchdogs.Add(watchdog);
+            }
         }
     }
 
-    private void StopWatchdog()
+    private void StopWatchdogs()
     {
-        Process? watchdog;
+        List<Process> watchdogs;
         lock (_gate)
         {
-            watchdog = _watchdog;
-            _watchdog = null;
+            watchdogs = [.. _watchdogs];
+            _watchdogs.Clear();
         }
 
-        if (watchdog is null)
+        foreach (var watchdog in watchdogs)
         {
-            return;
+            using (watchdog)
+            {
+                try
+                {
+                    if (!watchdog.HasExited)
+                    {
+                        watchdog.Kill(entireProcessTree: true);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+    }
+
+    private void Kill()
+    {
+        StopWatchdogs();
+        List<Process> processes;
+        lock (_gate)
+        {
+            processes = [.. _processes];
         }
 
-        using (watchdog)
+        foreach (var process in processes)
         {
             try
             {
-                if (!watchdog.HasExited)
+                if (!process.HasExited)
                 {
-                    watchdog.Kill(entireProcessTree: true);
+                    process.Kill(entireProcessTree: true);
                 }
             }
             catch (InvalidOperationException)
@@ -371,36 +436,14 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private void Kill()
-    {
-        StopWatchdog();
-        Process? process;
-        lock (_gate)
-        {
-            process = _process;
-        }
-
-        try
-        {
-            if (process is { HasExited: false })
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private async Task WaitUntilListeningAsync(Process process, CancellationToken cancellationToken)
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + StartDeadline;
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (!await AnswersAsync(port, cancellationToken))
             {
-                if (process.HasExited)
+                if (ExitCode is { } exitCode)
                 {
                     string output;
                     lock (_output)
@@ -409,7 +452,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
                     }
 
                     throw new InvalidOperationException(
-                        $"Azurite exited with code {process.ExitCode} before listening on port {port}. Its output:\n{output}");
+                        $"Azurite exited with code {exitCode} before listening on port {port}. Its output:\n{output}");
                 }
 
                 if (DateTime.UtcNow > deadline)
