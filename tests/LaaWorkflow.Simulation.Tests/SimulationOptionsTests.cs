@@ -1,3 +1,5 @@
+using LaaWorkflow.Testing;
+
 namespace LaaWorkflow.Simulation.Tests;
 
 public sealed class SimulationOptionsTests
@@ -9,13 +11,16 @@ public sealed class SimulationOptionsTests
 
         Assert.Equal(150, options.Areas);
         Assert.Equal([1, 2], options.HostCounts);
-        Assert.False(options.AzuriteInMemory);
+        Assert.Equal(AzuritePersistence.TablesInMemory, options.Azurite);
     }
 
-    [Fact]
-    public void Parse_AzuriteMemory_KeepsAzuritesDataInMemory()
+    [Theory]
+    [InlineData("memory", AzuritePersistence.Memory)]
+    [InlineData("disk", AzuritePersistence.Disk)]
+    [InlineData("split", AzuritePersistence.TablesInMemory)]
+    public void Parse_Azurite_ChoosesWhereItKeepsItsData(string value, AzuritePersistence expected)
     {
-        Assert.True(SimulationOptions.Parse(["--azurite", "memory"]).AzuriteInMemory);
+        Assert.Equal(expected, SimulationOptions.Parse(["--azurite", value]).Azurite);
     }
 
     [Fact]

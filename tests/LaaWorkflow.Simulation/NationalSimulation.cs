@@ -23,7 +23,7 @@ internal static class NationalSimulation
         var runs = new List<RunResult>();
         foreach (var hosts in options.HostCounts)
         {
-            var run = await SimulationRunner.RunAsync(areas, hosts, options.Partitions, options.AzuriteInMemory, log, cancellationToken);
+            var run = await SimulationRunner.RunAsync(areas, hosts, options.Partitions, options.Azurite, options.OutputFolder, log, cancellationToken);
             log.WriteLine($"  {hosts} host(s): {run.WallSeconds:F1} s, {run.Results.Count(r => r.Matches)}/{run.Areas} outcomes match.");
             runs.Add(run);
         }

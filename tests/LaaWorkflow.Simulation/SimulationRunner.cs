@@ -20,23 +20,39 @@ internal static class SimulationRunner
     /// <summary>The virtual clock starts the week before the first consultation opens.</summary>
     public static readonly DateTimeOffset ClockStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, bool azuriteInMemory, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, AzuritePersistence persistence, string outputFolder, TextWriter log, CancellationToken cancellationToken)
     {
-        var azurite = new AzuriteFixture { InMemoryPersistence = azuriteInMemory };
+        var azurite = new AzuriteFixture { Persistence = persistence };
         await azurite.InitializeAsync();
         var hosts = new List<HostProcess>();
         var clients = new List<HostClient>();
         try
         {
-            log.WriteLine($"Run with {hostCount} host(s): Azurite ({(azuriteInMemory ? "data in memory" : "data saved to disk")}) on ports {azurite.BlobPort}-{azurite.TablePort}, starting the host(s)...");
-            var settings = new HostProcessSettings
+            log.WriteLine($"Run with {hostCount} host(s): Azurite ({Describe(persistence)}) on ports {azurite.BlobPort}-{azurite.TablePort}, starting the host(s)...");
+            // Each host's whole log is kept, with the storage backend's lease and delivery decisions in it: a lost
+            // message at this scale can only be traced afterwards.
+            Directory.CreateDirectory(outputFolder);
+            var settings = Enumerable.Range(1, hostCount).Select(n => new HostProcessSettings
             {
                 StorageConnectionString = azurite.ConnectionString,
                 HubName = HubName,
                 ClockStart = ClockStart,
-                Environment = new Dictionary<string, string> { ["DurableTask__PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            };
-            foreach (var host in await Task.WhenAll(Enumerable.Range(0, hostCount).Select(_ => HostProcess.StartAsync(settings, cancellationToken))))
+                LogFile = LogFileOf(outputFolder, hostCount, n),
+                Environment = new Dictionary<string, string>
+                {
+                    ["DurableTask__PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Logging__LogLevel__LaaWorkflow.Durable.AzureStorage"] = "Information",
+                    ["Logging__Console__FormatterName"] = "simple",
+                    ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+                    ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+                },
+            }).ToList();
+            foreach (var path in settings.Select(s => s.LogFile!))
+            {
+                File.Delete(path);
+            }
+
+            foreach (var host in await Task.WhenAll(settings.Select(s => HostProcess.StartAsync(s, cancellationToken))))
             {
                 hosts.Add(host);
                 clients.Add(new HostClient(host.Url, host.AdminKey));
@@ -50,13 +66,14 @@ internal static class SimulationRunner
             NationalRound? round = null;
             var sampler = new Sampler(
                 [.. hosts.Select((h, i) => (h.ProcessId, clients[i]))],
-                azurite.ProcessId ?? 0,
+                azurite.ProcessIds,
                 new QueueServiceClient(azurite.ConnectionString),
                 HubName,
                 partitions,
                 () => (round?.Now ?? ClockStart, round?.Finished ?? 0));
             round = new NationalRound(clients, areas, sampler.QueueDepthsAsync, log);
             var baseline = await sampler.TakeAsync(cancellationToken);
+            var azuriteCpuStart = AzuriteCpu(azurite);
             var loadStart = ProcessStats.LoadAverage() ?? 0;
             var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
             using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -87,6 +104,7 @@ internal static class SimulationRunner
             if (failure is null)
             {
                 results = await round.VerifyAsync(cancellationToken);
+                await KeepStuckInstancesAsync(clients[0], results, outputFolder, hostCount, log, cancellationToken);
             }
 
             await stopSampling.CancelAsync();
@@ -107,9 +125,10 @@ internal static class SimulationRunner
                 round.Actions,
                 results,
                 [.. hosts.Select(h => h.PeakResidentBytes() ?? 0)],
-                azurite.ProcessId is { } pid ? ProcessStats.StatusBytes(pid, "VmHWM") ?? 0 : 0,
+                azurite.ProcessIds.Values.Sum(pid => ProcessStats.StatusBytes(pid, "VmHWM") ?? 0),
                 [.. last.HostCpuSeconds.Select((c, i) => c - baseline.HostCpuSeconds[i])],
                 last.AzuriteCpuSeconds - baseline.AzuriteCpuSeconds,
+                AzuriteCpu(azurite).ToDictionary(c => c.Key, c => c.Value - azuriteCpuStart.GetValueOrDefault(c.Key), StringComparer.Ordinal),
                 (Process.GetCurrentProcess().TotalProcessorTime - driverCpu).TotalSeconds,
                 loadStart,
                 ProcessStats.LoadAverage() ?? 0,
@@ -133,6 +152,46 @@ internal static class SimulationRunner
             await azurite.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Writes the durable instance and history of the first few negotiations that did not end as expected next to the
+    /// host logs, and names their last recorded event, so a failed run says where they stopped.
+    /// </summary>
+    private static async Task KeepStuckInstancesAsync(HostClient host, List<AreaResult> results, string outputFolder, int hostCount, TextWriter log, CancellationToken cancellationToken)
+    {
+        foreach (var result in results.Where(r => !r.Matches).Take(5))
+        {
+            var text = await host.InstanceWithHistoryAsync(result.Id, cancellationToken);
+            var path = Path.Combine(outputFolder, $"run{hostCount}-stuck-{result.Index:D3}.json");
+            await File.WriteAllTextAsync(path, text, cancellationToken);
+            string last;
+            try
+            {
+                var history = System.Text.Json.Nodes.JsonNode.Parse(text)?["historyEvents"]?.AsArray();
+                last = history is { Count: > 0 } ? $"{history[^1]?["EventType"]} at {history[^1]?["Timestamp"]}" : "no history";
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                last = "unreadable answer";
+            }
+
+            log.WriteLine($"  not as expected: {result.Area} ({string.Join("; ", result.Mismatches.Take(2))}); last event {last}; see {path}");
+        }
+    }
+
+    private static Dictionary<string, double> AzuriteCpu(AzuriteFixture azurite) =>
+        azurite.ProcessIds.ToDictionary(p => p.Key, p => ProcessStats.CpuSeconds(p.Value) ?? 0, StringComparer.Ordinal);
+
+    public static string Describe(AzuritePersistence persistence) => persistence switch
+    {
+        AzuritePersistence.TablesInMemory => "tables in memory, queues and blobs on disk, one process each",
+        AzuritePersistence.Memory => "one process, data in memory",
+        _ => "one process, data saved to disk",
+    };
+
+    /// <summary>Where host <paramref name="n"/> of a run with <paramref name="hostCount"/> hosts writes its log.</summary>
+    public static string LogFileOf(string outputFolder, int hostCount, int n) =>
+        Path.Combine(outputFolder, $"run{hostCount}-host{n}.log");
 
     /// <summary>With several hosts, work starts only once each holds a partition, so none joins late and finds nothing to do.</summary>
     private static async Task WaitForOwnersAsync(string connectionString, int hosts, CancellationToken cancellationToken)

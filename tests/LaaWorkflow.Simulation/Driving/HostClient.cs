@@ -73,6 +73,14 @@ internal sealed class HostClient : IDisposable
         return (await ReadAsync(response, cancellationToken))!["utcNow"]!.GetValue<DateTimeOffset>();
     }
 
+    /// <summary>The durable instance with its history, as the management API shows it, for a report on what is stuck.</summary>
+    public async Task<string> InstanceWithHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var query = $"runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(id)}?showHistory=true&showInput=false";
+        using var response = await _admin.GetAsync(new Uri(query, UriKind.Relative), cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     public async Task<JsonObject> MetricsAsync(CancellationToken cancellationToken)
     {
         using var response = await _admin.GetAsync(new Uri("api/dev/metrics", UriKind.Relative), cancellationToken);

@@ -19,6 +19,7 @@ internal sealed record RunResult(
     long AzuritePeakRssBytes,
     IReadOnlyList<double> HostCpuSeconds,
     double AzuriteCpuSeconds,
+    IReadOnlyDictionary<string, double> AzuriteCpuSecondsByProcess,
     double DriverCpuSeconds,
     double LoadAverageStart,
     double LoadAverageEnd,

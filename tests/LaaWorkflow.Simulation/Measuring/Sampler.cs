@@ -12,7 +12,7 @@ namespace LaaWorkflow.Simulation.Measuring;
 /// </summary>
 internal sealed class Sampler(
     IReadOnlyList<(int Pid, HostClient Client)> hosts,
-    int azuritePid,
+    IReadOnlyDictionary<string, int> azuritePids,
     QueueServiceClient queues,
     string hubName,
     int partitionCount,
@@ -34,6 +34,9 @@ internal sealed class Sampler(
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>Samples not taken because a host or Azurite did not answer in time.</summary>
+    public int MissedSamples { get; private set; }
+
     /// <summary>Queue depths of the hub: all control queues together, and the work-item queue.</summary>
     public async Task<(int Control, int WorkItems)> QueueDepthsAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +57,20 @@ internal sealed class Sampler(
         {
             do
             {
-                var sample = await TakeAsync(cancellationToken);
+                Sample sample;
+                try
+                {
+                    sample = await TakeAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or Azure.RequestFailedException or TaskCanceledException or AggregateException
+                    && !cancellationToken.IsCancellationRequested)
+                {
+                    // A host or Azurite too slow to answer is what the round itself reports; a gap in the samples
+                    // must not end the run.
+                    MissedSamples++;
+                    continue;
+                }
+
                 lock (_samples)
                 {
                     _samples.Add(sample);
@@ -89,8 +105,8 @@ internal sealed class Sampler(
             [.. hosts.Select(h => ProcessStats.CpuSeconds(h.Pid) ?? 0)],
             [.. hosts.Select(h => ProcessStats.StatusBytes(h.Pid, "VmRSS") ?? 0)],
             managed,
-            ProcessStats.CpuSeconds(azuritePid) ?? 0,
-            ProcessStats.StatusBytes(azuritePid, "VmRSS") ?? 0,
+            azuritePids.Values.Sum(pid => ProcessStats.CpuSeconds(pid) ?? 0),
+            azuritePids.Values.Sum(pid => ProcessStats.StatusBytes(pid, "VmRSS") ?? 0),
             control,
             workItems,
             finished,

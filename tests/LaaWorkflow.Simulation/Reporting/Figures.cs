@@ -57,13 +57,20 @@ internal sealed class Figures(RunResult run)
     /// <summary>What bounded the run, from the CPU split: a process near a full core is the bound.</summary>
     public string Bound()
     {
-        var azurite = CoreShare(run.AzuriteCpuSeconds);
+        // Each Azurite process is one Node.js thread: the busiest one is the candidate bound, not their sum.
+        var (busiest, busiestSeconds) = run.AzuriteCpuSecondsByProcess.Count == 0
+            ? ("blob, queue, table", run.AzuriteCpuSeconds)
+            : run.AzuriteCpuSecondsByProcess.MaxBy(p => p.Value) is var top ? (top.Key, top.Value) : default;
+        var azurite = CoreShare(busiestSeconds);
         var hosts = run.HostCpuSeconds.Select(CoreShare).ToList();
         var hostText = string.Join(" + ", hosts.Select(h => $"{h:P0}"));
+        var split = run.AzuriteCpuSecondsByProcess.Count > 1
+            ? " (" + string.Join(", ", run.AzuriteCpuSecondsByProcess.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {CoreShare(p.Value):P0}")) + ")"
+            : "";
         if (azurite >= 0.8 && hosts.All(h => h < azurite))
         {
-            return $"Azurite: its single Node.js thread used {azurite:P0} of a core over the whole run, the host(s) {hostText}. " +
-                "Azurite serves one request at a time per process, so it is the bound.";
+            return $"Azurite: the single Node.js thread serving {busiest} used {azurite:P0} of a core over the whole run{split}, the host(s) {hostText}. " +
+                "An Azurite process serves one request at a time, so it is the bound.";
         }
 
         if (hosts.Any(h => h >= 0.8))
@@ -73,7 +80,7 @@ internal sealed class Figures(RunResult run)
 
         var settling = run.PhaseSeconds.GetValueOrDefault("advance the clocks (hosts settle)");
         var share = run.WallSeconds <= 0 ? 0 : settling / run.WallSeconds;
-        return $"neither process was near a full core (Azurite {azurite:P0}, host(s) {hostText}; load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1} " +
+        return $"neither process was near a full core (Azurite {azurite:P0}{split}, host(s) {hostText}; load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1} " +
             $"on {Environment.ProcessorCount} cores). {share:P0} of the wall time went to settling the clocks: each instant's work is a chain of " +
             "storage round trips in series (timer row -> control queue -> episode -> work item -> activity -> result -> episode), so the run is bound by " +
             "Azurite's latency per request, not its throughput" + (run.LoadAverageStart > Environment.ProcessorCount * 2 ? ", and that latency here is mostly waiting for CPU other work on the machine held." : ".");

@@ -13,12 +13,14 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly Process _process;
+    private StreamWriter? _log;
 
-    private HostProcess(Process process, Uri url, string adminKey)
+    private HostProcess(Process process, Uri url, string adminKey, StreamWriter? log)
     {
         _process = process;
         Url = url;
         AdminKey = adminKey;
+        _log = log;
     }
 
     /// <summary>Where the host listens, for example <c>http://127.0.0.1:41234/</c>.</summary>
@@ -72,7 +74,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var host = new HostProcess(process, url, settings.AdminKey);
+        var log = settings.LogFile is null ? null : new StreamWriter(settings.LogFile, append: true) { AutoFlush = true };
+        var host = new HostProcess(process, url, settings.AdminKey, log);
         process.OutputDataReceived += (_, e) => host.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => host.Remember(e.Data);
         if (!process.Start())
@@ -148,6 +151,12 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        lock (_output)
+        {
+            // Under the lock, and forgotten: a line read after the kill must not reach a closed file.
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private static Dictionary<string, string> DefaultEnvironment(HostProcessSettings settings, Uri url) => new(StringComparer.Ordinal)
@@ -230,6 +239,7 @@ public sealed class HostProcess : IAsyncDisposable
             }
 
             _output.AppendLine(line);
+            _log?.WriteLine(line);
         }
     }
 }

@@ -30,4 +30,10 @@ public sealed class HostProcessSettings
     public int? Port { get; init; }
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// A file that receives every line the host writes, for runs long enough that the in-memory tail is not enough to
+    /// find out afterwards what went wrong. Unset keeps only the tail.
+    /// </summary>
+    public string? LogFile { get; init; }
 }
