@@ -4,11 +4,11 @@ using LaaWorkflow.Email.Transports.Outbox;
 
 namespace LaaWorkflow.Email.Storage;
 
-/// <summary>The outbox in Table storage: one partition per message key, holding the message row and its body chunks.</summary>
+/// <summary>The outbox in Table storage: one partition per message key, holding the message row and any body chunks.</summary>
 /// <remarks>
-/// A string property holds at most 64 KiB, so bodies are cut into chunk rows next to the message row, and all of
-/// them are inserted in one entity group transaction: a message is stored whole or not at all, and the insert of
-/// the message row fails when its key is already stored, which makes a repeated send a no-op.
+/// A string property holds at most 64 KiB. Bodies that fit are kept in the message row; larger ones are cut into
+/// chunk rows next to it, and all rows are inserted in one entity group transaction: a message is stored whole or not
+/// at all, and the insert of the message row fails when its key is already stored, which makes a repeated send a no-op.
 /// </remarks>
 internal sealed class TableOutboxStore : IOutboxStore
 {
@@ -16,6 +16,9 @@ internal sealed class TableOutboxStore : IOutboxStore
     internal const int ChunkLength = 30_000;
 
     private const string MessageRow = "message";
+
+    /// <summary>Set on a message row that holds its bodies itself (both fit in one chunk).</summary>
+    private const string InlineProperty = "BodyInline";
     private readonly LazyTable _table;
 
     public TableOutboxStore(LazyTable table) => _table = table;
@@ -43,8 +46,19 @@ internal sealed class TableOutboxStore : IOutboxStore
         }
 
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
-        actions.AddRange(Chunks(partition, "text", message.Text));
-        actions.AddRange(Chunks(partition, "html", message.Html));
+        if (message.Text.Length <= ChunkLength && message.Html.Length <= ChunkLength)
+        {
+            // The usual email fits in the message row itself, so reading it costs no query for its chunks.
+            row[InlineProperty] = true;
+            row["Text"] = message.Text;
+            row["Html"] = message.Html;
+        }
+        else
+        {
+            actions.AddRange(Chunks(partition, "text", message.Text));
+            actions.AddRange(Chunks(partition, "html", message.Html));
+        }
+
         if (actions.Count > 100)
         {
             throw new EmailDeliveryException($"Email {message.Id} is too large for the outbox ({actions.Count - 1} body chunks of {ChunkLength} characters; at most 99).");
@@ -87,18 +101,15 @@ internal sealed class TableOutboxStore : IOutboxStore
         var result = new List<OutboxMessage>();
         foreach (var row in rows.OrderByDescending(r => r.GetDateTimeOffset("SentAt")).Take(top))
         {
-            var chunks = new List<TableEntity>();
-            await foreach (var chunk in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {row.PartitionKey} and RowKey ne {MessageRow}"), cancellationToken: cancellationToken))
-            {
-                chunks.Add(chunk);
-            }
-
+            var (text, html) = row.GetBoolean(InlineProperty) == true
+                ? (row.GetString("Text") ?? string.Empty, row.GetString("Html") ?? string.Empty)
+                : await ReadChunksAsync(table, row.PartitionKey, cancellationToken);
             result.Add(new OutboxMessage(
                 row.GetString("Key") ?? string.Empty,
                 row.GetString("To") ?? string.Empty,
                 row.GetString("Subject") ?? string.Empty,
-                Join(chunks, "text"),
-                Join(chunks, "html"),
+                text,
+                html,
                 row.GetDateTimeOffset("SentAt") ?? default,
                 row.GetString("Kind") ?? string.Empty,
                 row.GetString("NegotiationId") ?? string.Empty,
@@ -107,6 +118,18 @@ internal sealed class TableOutboxStore : IOutboxStore
         }
 
         return result;
+    }
+
+    /// <summary>A body too large for the message row (or stored before bodies went inline): its chunk rows, joined.</summary>
+    private static async Task<(string Text, string Html)> ReadChunksAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        var chunks = new List<TableEntity>();
+        await foreach (var chunk in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ne {MessageRow}"), cancellationToken: cancellationToken))
+        {
+            chunks.Add(chunk);
+        }
+
+        return (Join(chunks, "text"), Join(chunks, "html"));
     }
 
     private static IEnumerable<TableTransactionAction> Chunks(string partition, string part, string body)

@@ -29,6 +29,41 @@ public sealed class TableStoresTests
     }
 
     [Fact]
+    public async Task Outbox_OrdinaryEmail_IsOneRowReadWhole()
+    {
+        var table = Table();
+        var store = new TableOutboxStore(table);
+        var message = Message("k-small", "p@police.example", Samples.Now);
+
+        Assert.True(await store.TryAddAsync(message, CancellationToken.None));
+
+        Assert.Single(await RowsAsync(table));
+        Assert.Equal(message, Assert.Single(await store.ReadAsync(null, 10, null, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Outbox_EmailStoredAsChunkRowsByAnEarlierVersion_IsStillReadWhole()
+    {
+        var table = Table();
+        var client = await table.GetAsync(CancellationToken.None);
+        var message = Message("k-old", "p@police.example", Samples.Now);
+        await client.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.Add, new TableEntity("old", "message")
+            {
+                ["Key"] = message.Id, ["To"] = message.To, ["Subject"] = message.Subject, ["SentAt"] = message.SentAt,
+                ["Kind"] = message.Category, ["NegotiationId"] = message.NegotiationId, ["PartnerId"] = message.PartnerId!, ["ReplyTo"] = message.ReplyTo!,
+            }),
+            new(TableTransactionActionType.Add, new TableEntity("old", "text-000") { ["Value"] = message.Text }),
+            new(TableTransactionActionType.Add, new TableEntity("old", "html-000") { ["Value"] = message.Html }),
+        ]);
+
+        var read = Assert.Single(await new TableOutboxStore(table).ReadAsync(null, 10, null, CancellationToken.None));
+
+        Assert.Equal(message, read);
+    }
+
+    [Fact]
     public async Task Outbox_SameKeyTwice_StoresOnce()
     {
         var store = new TableOutboxStore(Table());
@@ -124,6 +159,17 @@ public sealed class TableStoresTests
 
     private static OutboxMessage Message(string id, string to, DateTimeOffset sentAt) =>
         new(id, to.ToLowerInvariant(), $"Subject {id}", $"Text {id}", $"<p>Html {id}</p>", sentAt, "PartnerInvitation", Samples.NegotiationId, Samples.PartnerId, "reply+x@inbound.example.org");
+
+    private static async Task<List<TableEntity>> RowsAsync(LazyTable table)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in (await table.GetAsync(CancellationToken.None)).QueryAsync<TableEntity>(cancellationToken: CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 
     private LazyTable Table() => new(new TableServiceClient(_azurite.ConnectionString).GetTableClient(AzuriteFixture.NewTableName("email")));
 }
