@@ -3,7 +3,7 @@
 # private Azurite, on a virtual clock, with simulated partners answering through the links in their emails.
 # Builds the host and the command in Release, installs Azurite if missing, then runs the command; options pass through:
 #
-#   bash scripts/simulate.sh [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--out artifacts/simulation] [--azurite disk|memory]
+#   bash scripts/simulate.sh [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--out artifacts/simulation] [--azurite split|disk|memory]
 #
 # Prints the figures and writes report.md, report.html (charts) and report.json to the output folder. Exits non-zero
 # when any negotiation is not final or does not end as the simulated answers imply.

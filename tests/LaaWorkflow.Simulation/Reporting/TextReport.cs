@@ -32,7 +32,8 @@ internal static class TextReport
                 $"(load average {one.LoadAverageStart:F1} and {two.LoadAverageStart:F1} at their starts: compare on a quiet machine before trusting the ratio).");
             text.AppendLine(ratio > 1.05
                 ? "Two hosts finished faster."
-                : "Two hosts did not finish faster: both share the one Azurite process (and, here, the same 2 cores), which is the bound in both runs; a second host adds clients, not storage throughput.");
+                : $"Two hosts did not finish faster: both share the one Azurite and the machine's {Environment.ProcessorCount} cores, so a second host adds clients, not storage throughput. " +
+                    $"With two hosts the bound was {runs[1].Bound()}");
         }
 
         return text.ToString();
