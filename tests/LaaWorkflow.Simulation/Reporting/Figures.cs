@@ -80,8 +80,9 @@ internal sealed class Figures(RunResult run)
 
         var settling = run.PhaseSeconds.GetValueOrDefault("advance the clocks (hosts settle)");
         var share = run.WallSeconds <= 0 ? 0 : settling / run.WallSeconds;
-        return $"neither process was near a full core (Azurite {azurite:P0}{split}, host(s) {hostText}; load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1} " +
-            $"on {Environment.ProcessorCount} cores). {share:P0} of the wall time went to settling the clocks: each instant's work is a chain of " +
+        var machine = (run.AzuriteCpuSeconds + run.HostCpuSeconds.Sum() + run.DriverCpuSeconds) / Math.Max(1e-9, run.WallSeconds * Environment.ProcessorCount);
+        return $"neither process was near a full core (Azurite {azurite:P0}{split}, host(s) {hostText}; together with this driver they used {machine:P0} of the machine's " +
+            $"{Environment.ProcessorCount} cores, load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1}). {share:P0} of the wall time went to settling the clocks: each instant's work is a chain of " +
             "storage round trips in series (timer row -> control queue -> episode -> work item -> activity -> result -> episode), so the run is bound by " +
             "Azurite's latency per request, not its throughput" + (run.LoadAverageStart > Environment.ProcessorCount * 2 ? ", and that latency here is mostly waiting for CPU other work on the machine held." : ".");
     }
