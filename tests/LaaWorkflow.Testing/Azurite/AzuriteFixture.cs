@@ -27,13 +27,12 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>The well-known, public development storage account key.</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private const string ServicesVariable = "LAAWORKFLOW_AZURITE_SERVICES";
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
     private static int s_nameCounter;
 
     private readonly Lock _gate = new();
     private readonly StringBuilder _output = new();
-    private readonly List<Process> _processes = [];
+    private readonly List<AzuriteProcess> _processes = [];
     private readonly List<Process> _watchdogs = [];
     private bool _exitHookInstalled;
 
@@ -68,7 +67,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         {
             lock (_gate)
             {
-                return _processes.FirstOrDefault(p => p.HasExited)?.ExitCode;
+                return _processes.FirstOrDefault(p => p.Process.HasExited)?.Process.ExitCode;
             }
         }
     }
@@ -100,7 +99,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         {
             lock (_gate)
             {
-                return _processes.Where(p => !p.HasExited).ToDictionary(p => p.StartInfo.Environment[ServicesVariable] ?? "", p => p.Id, StringComparer.Ordinal);
+                return _processes.Where(p => !p.Process.HasExited).ToDictionary(p => p.Services, p => p.Process.Id, StringComparer.Ordinal);
             }
         }
     }
@@ -112,7 +111,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         {
             lock (_gate)
             {
-                return _processes.Count > 0 && _processes.All(p => !p.HasExited);
+                return _processes.Count > 0 && _processes.All(p => !p.Process.HasExited);
             }
         }
     }
@@ -146,10 +145,10 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
         foreach (var (services, executable, arguments) in Commands())
         {
-            var process = StartProcess(services, executable, arguments);
+            var process = StartProcess(executable, arguments);
             lock (_gate)
             {
-                _processes.Add(process);
+                _processes.Add(new AzuriteProcess(services, process));
                 if (!_exitHookInstalled)
                 {
                     // Backstop: a test run that ends without disposing the fixture must not leave Azurite behind.
@@ -188,7 +187,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private Process StartProcess(string services, string executable, string[] arguments)
+    private Process StartProcess(string executable, string[] arguments)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -198,8 +197,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             WorkingDirectory = DataPath,
         };
 
-        // Names the process's services where it can be read back (ProcessIds); Azurite ignores the variable.
-        start.Environment[ServicesVariable] = services;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -230,7 +227,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         List<Process> processes;
         lock (_gate)
         {
-            processes = [.. _processes];
+            processes = [.. _processes.Select(p => p.Process)];
             _processes.Clear();
         }
 
@@ -342,7 +339,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         List<int> azuritePids;
         lock (_gate)
         {
-            azuritePids = [.. _processes.Select(p => p.Id)];
+            azuritePids = [.. _processes.Select(p => p.Process.Id)];
         }
 
         if (azuritePids.Count == 0)
@@ -417,7 +414,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         List<Process> processes;
         lock (_gate)
         {
-            processes = [.. _processes];
+            processes = [.. _processes.Select(p => p.Process)];
         }
 
         foreach (var process in processes)
@@ -497,4 +494,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             return false;
         }
     }
+
+    /// <summary>One Azurite process and the services it serves ("table", or "blob, queue, table").</summary>
+    private sealed record AzuriteProcess(string Services, Process Process);
 }
