@@ -22,7 +22,7 @@ internal sealed record SentEmail(string Key, string NegotiationId, string To, st
     {
         get
         {
-            var last = Key[(Key.LastIndexOf('/') + 1)..];
+            var last = Key[(Key.LastIndexOfAny(['/', ':']) + 1)..];
             var step = last.Length > 0 && last.All(char.IsAsciiDigit) ? last : "";
             return $"{NegotiationId}|{To}|{Kind}|{Subject}|{step}";
         }
