@@ -37,17 +37,23 @@ internal sealed class ResilientHandler(HostSupervisor supervisor, AnswerLog answ
                 await MirrorAsync(request, body, contentType, cancellationToken);
             }
 
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             try
             {
                 response = await base.SendAsync(Copy(request, body, contentType), cancellationToken);
+
+                // The body is read here too: a host killed after its headers went out fails the read, and that is
+                // as unknown an outcome as a refused connection.
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
             }
             catch (HttpRequestException)
             {
+                response?.Dispose();
                 continue;
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
                 continue;
             }
 
@@ -56,8 +62,6 @@ internal sealed class ResilientHandler(HostSupervisor supervisor, AnswerLog answ
                 response.Dispose();
                 continue;
             }
-
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
             if (isAnswer && response.IsSuccessStatusCode)
             {
                 answers.Note(request.RequestUri, Encoding.UTF8.GetString(body ?? []));
