@@ -109,6 +109,10 @@ internal static class SimulationRunner
 
             await stopSampling.CancelAsync();
             await sampling;
+            if (sampler.MissedSamples > 0)
+            {
+                log.WriteLine($"  {sampler.MissedSamples} sample(s) missed: a host or Azurite did not answer in time (the charts have gaps there).");
+            }
             // With Azurite gone the hosts cannot answer either: report up to the last sample taken.
             var last = azurite.ExitCode is not null && sampler.Samples.Count > 0 ? sampler.Samples[^1] : await sampler.TakeAsync(cancellationToken);
             var counts = last.Counts.ToDictionary(c => c.Key, c => c.Value - baseline.Counts.GetValueOrDefault(c.Key), StringComparer.Ordinal);

@@ -59,8 +59,8 @@ internal sealed class Figures(RunResult run)
     {
         // Each Azurite process is one Node.js thread: the busiest one is the candidate bound, not their sum.
         var (busiest, busiestSeconds) = run.AzuriteCpuSecondsByProcess.Count == 0
-            ? ("blob, queue, table", run.AzuriteCpuSeconds)
-            : run.AzuriteCpuSecondsByProcess.MaxBy(p => p.Value) is var top ? (top.Key, top.Value) : default;
+            ? new KeyValuePair<string, double>("blob, queue, table", run.AzuriteCpuSeconds)
+            : run.AzuriteCpuSecondsByProcess.MaxBy(p => p.Value);
         var azurite = CoreShare(busiestSeconds);
         var hosts = run.HostCpuSeconds.Select(CoreShare).ToList();
         var hostText = string.Join(" + ", hosts.Select(h => $"{h:P0}"));
