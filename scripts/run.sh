@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The one-command local run: installs what is missing, builds, starts Azurite and the function
-# app host (virtual clock, outbox email, dev routes, a local admin key), then plays the 2008 round
-# for the eleven demonstration areas and leaves the dashboard running until Ctrl+C.
-#   scripts/run.sh              app + demo on the virtual clock (November 2007 to July 2008 in about a minute)
-#   scripts/run.sh --no-demo    app only (virtual clock, moved with POST /api/dev/clock/advance)
-#   scripts/run.sh --real-time  app + demo with the virtual clock running at real speed (answers as mail arrives)
+# app host (the Durable Task engine on Azurite, outbox email, dev routes, rehearsals allowed, a local
+# admin key), then plays the 2008 round for the eleven demonstration areas as a rehearsal and leaves
+# the dashboard running until Ctrl+C.
+#   scripts/run.sh              app + demo rehearsal (November 2007 to July 2008 in about two minutes)
+#   scripts/run.sh --no-demo    app only (start negotiations, rehearsals with a "pace", through the API)
+#   scripts/run.sh --real-time  app + demo rehearsal at real speed (a business day a day)
 # Ports: LAA_PORT (host, default 7071); Azurite on 10000-10002 unless LAA_AZURITE_PORTS="b q t".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,7 +37,7 @@ echo "== Installing Azurite (pinned in package-lock.json) if missing"
 bash scripts/azurite.sh install
 
 echo "== Building the function app"
-dotnet build functions/LaaWorkflow.Functions/LaaWorkflow.Functions.csproj -c Release --nologo -v quiet -o "$root/artifacts/bin"
+dotnet build functions/LaaWorkflow.Functions/LaaWorkflow.Functions.csproj -c Release --nologo -v quiet -clp:ErrorsOnly -o "$root/artifacts/bin"
 
 pids=()
 cleanup() {
@@ -66,8 +67,8 @@ wait_for() { # description, deadline seconds, command...
   done
 }
 
-# The durable state lives in memory, so stored read models from an earlier run would describe
-# negotiations that no longer exist: every run starts from empty storage.
+# A rehearsal runs on a calendar anchored at the moment it starts, so an earlier run's task hub and
+# read models would only replay a round that has already ended: every run starts from empty storage.
 rm -rf "$run_dir"
 echo "== Starting Azurite on 127.0.0.1:$blob_port/$queue_port/$table_port (data in .azurite/run)"
 bash scripts/azurite.sh start --data "$run_dir" --blob-port "$blob_port" --queue-port "$queue_port" --table-port "$table_port" > "$logs/azurite.log" 2>&1 &
@@ -76,8 +77,6 @@ wait_for "Azurite" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$table_port"
 
 admin_key=${LAA_ADMIN_KEY:-local-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-speed=0
-[ "$realtime" = 1 ] && speed=1
 
 echo "== Starting the host at $url (logs in artifacts/run/host.log)"
 env ASPNETCORE_ENVIRONMENT=Development \
@@ -86,10 +85,7 @@ env ASPNETCORE_ENVIRONMENT=Development \
   Host__AdminKeys="$admin_key" \
   Host__DevRoutes=true \
   Host__AnswerRequestsPerMinute=100000 \
-  Clock__Mode=Virtual \
-  Clock__Start=2007-11-20T09:00:00Z \
-  Clock__Speed="$speed" \
-  DurableTask__Backend=InMemory \
+  Rehearsals__Enabled=true \
   Email__Transport=Outbox \
   Email__PublicBaseUrl="$url" \
   Email__Tokens__ActiveKeyId=local \

@@ -1,6 +1,5 @@
 using LaaWorkflow.AzureStorage.Blobs;
 using LaaWorkflow.AzureStorage.Tables;
-using LaaWorkflow.Durable;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Events;
 using LaaWorkflow.Negotiation.Activities;
@@ -8,6 +7,9 @@ using LaaWorkflow.Negotiation.Answers;
 using LaaWorkflow.Negotiation.Orchestrations;
 using LaaWorkflow.Negotiation.ReadModels;
 using LaaWorkflow.Negotiation.Service;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,9 +31,9 @@ public static class NegotiationServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Reads <c>AzureWebJobsStorage</c> (default <c>UseDevelopmentStorage=true</c>) unless a <see cref="TableServiceClient"/>
-    /// and a <see cref="BlobServiceClient"/> are already registered, and the <c>Negotiation</c> section (<see cref="NegotiationStorageOptions"/>). The host still
-    /// chooses the durable backend (<c>AddDurableTaskWorker(b =&gt; b.UseInMemoryBackend())</c>) and registers the email
-    /// services (<c>AddEmail</c>) and a <see cref="TimeProvider"/>.
+    /// and a <see cref="BlobServiceClient"/> are already registered, and the <c>Negotiation</c> section (<see cref="NegotiationStorageOptions"/>). The host runs
+    /// the orchestrators and activities (<see cref="AddNegotiationTasks"/>) on its durable worker, registers a
+    /// <see cref="DurableTaskClient"/>, the email services (<c>AddEmail</c>) and a <see cref="TimeProvider"/>.
     /// </remarks>
     public static IServiceCollection AddNegotiation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +41,7 @@ public static class NegotiationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<NegotiationStorageOptions>().Bind(configuration.GetSection(NegotiationStorageOptions.SectionName));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<NegotiationStorageOptions>>().Value);
+        services.AddOptions<RehearsalOptions>().Bind(configuration.GetSection(RehearsalOptions.SectionName));
         services.TryAddSingleton(_ => new TableServiceClient(configuration[StorageConnectionSetting] ?? "UseDevelopmentStorage=true"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionSetting] ?? "UseDevelopmentStorage=true"));
@@ -46,9 +49,10 @@ public static class NegotiationServiceCollectionExtensions
         services.TryAddSingleton<IAgreementDocumentStore, BlobAgreementDocumentStore>();
         services.TryAddSingleton(sp => new AgreementDocuments(sp.GetRequiredService<IAgreementDocumentStore>()));
         services.TryAddSingleton(sp => new NegotiationService(
-            sp.GetRequiredService<Durable.Client.DurableTaskClient>(),
+            sp.GetRequiredService<DurableTaskClient>(),
             sp.GetRequiredService<IAgreementStore>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<RehearsalOptions>>().Value,
             sp.GetRequiredService<ILogger<NegotiationService>>()));
         services.TryAddSingleton(sp => new GovernmentOfficeLinks(
             sp.GetRequiredService<AnswerTokenService>(),
@@ -57,8 +61,28 @@ public static class NegotiationServiceCollectionExtensions
         services.TryAddSingleton<IAnswerSink, NegotiationAnswerSink>();
         services.TryAddSingleton<IConsultationLookup, NegotiationConsultationLookup>();
         services.TryAddSingleton<IDeliveryProblemSink, NegotiationDeliveryProblemSink>();
-        services.AddDurableTaskWorker(worker => worker.AddTasks(registry => registry.AddNegotiationTasks()));
         return services;
+    }
+
+    /// <summary>The orchestrators <see cref="AddNegotiationTasks"/> registers, by name.</summary>
+    public static IReadOnlyList<string> OrchestratorNames { get; } = [nameof(AgreementOrchestrator), nameof(PartnerConsultationOrchestrator)];
+
+    /// <summary>The activities <see cref="AddNegotiationTasks"/> registers, by name.</summary>
+    public static IReadOnlyList<string> ActivityNames { get; } =
+        [nameof(SendEmailActivity), nameof(UpdateReadModelActivity), nameof(StoreAgreementDocumentActivity)];
+
+    /// <summary>
+    /// How the orchestrations' inputs, outputs, events and custom status are written: camelCase JSON with enums by
+    /// name, so the management API and the dashboard read them as the HTTP API writes everything else.
+    /// </summary>
+    /// <remarks>Warning: changing these options changes the stored format of every running instance.</remarks>
+    public static DataConverter DataConverter { get; } = new JsonDataConverter(CreateJsonOptions());
+
+    private static System.Text.Json.JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        return options;
     }
 
     /// <summary>Registers the negotiation's orchestrators and activities on a durable task registry.</summary>

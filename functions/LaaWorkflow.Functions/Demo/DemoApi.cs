@@ -32,11 +32,14 @@ internal sealed class DemoApi(HttpClient admin, HttpClient partner) : IDisposabl
         }
     }
 
-    public async Task<string> StartAsync(NegotiationRequest request, CancellationToken cancellationToken)
+    /// <summary>Starts one negotiation as a rehearsal on the demo's shared calendar.</summary>
+    public async Task<string> StartAsync(NegotiationRequest request, DemoPace pace, CancellationToken cancellationToken)
     {
+        var draft = JsonSerializer.SerializeToNode(request, s_json)!.AsObject();
+        draft["pace"] = JsonSerializer.SerializeToNode(pace, s_json);
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/negotiations", UriKind.Relative))
         {
-            Content = JsonContent.Create(request, options: s_json),
+            Content = JsonContent.Create(draft, options: s_json),
         };
         // The same key on a re-run returns the negotiation already started instead of a second one.
         message.Headers.Add("Idempotency-Key", $"demo-{request.Area}");
@@ -55,18 +58,6 @@ internal sealed class DemoApi(HttpClient admin, HttpClient partner) : IDisposabl
     {
         using var response = await admin.GetAsync(new Uri("/api/dev/outbox?top=1000", UriKind.Relative), cancellationToken);
         return (await ReadAsync(response, cancellationToken)) as JsonArray ?? [];
-    }
-
-    public async Task<DateTimeOffset> GetClockAsync(CancellationToken cancellationToken)
-    {
-        using var response = await admin.GetAsync(new Uri("/api/dev/clock", UriKind.Relative), cancellationToken);
-        return (await ReadAsync(response, cancellationToken))!["utcNow"]!.GetValue<DateTimeOffset>();
-    }
-
-    public async Task<DateTimeOffset> AdvanceClockAsync(DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { to }, s_json, cancellationToken);
-        return (await ReadAsync(response, cancellationToken))!["utcNow"]!.GetValue<DateTimeOffset>();
     }
 
     /// <summary>Answers as a partner would: opens the link (which records nothing), then posts the form.</summary>

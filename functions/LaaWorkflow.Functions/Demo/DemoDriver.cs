@@ -7,9 +7,9 @@ namespace LaaWorkflow.Functions.Demo;
 
 /// <summary>
 /// Plays the 2008 round against a running host through its public API only: starts the eleven
-/// demonstration negotiations, moves the virtual clock from November to July, and answers as the
-/// partners, the LSP leads and the Government Office negotiators would, through the links they
-/// were emailed.
+/// demonstration negotiations as rehearsals sharing one calendar (November to July in a couple of
+/// minutes), and answers as the partners, the LSP leads and the Government Office negotiators
+/// would, through the links they were emailed.
 /// </summary>
 internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
 {
@@ -23,8 +23,9 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await WaitForHostAsync(cancellationToken);
-        _now = await api.GetClockAsync(cancellationToken);
-        DemoConsole.Note($"Virtual clock at {_now:yyyy-MM-dd HH:mm} UTC. Starting the demonstration negotiations...");
+        var pace = new DemoPace(options.From, DateTimeOffset.UtcNow, options.SecondsPerDay);
+        _now = pace.Now;
+        DemoConsole.Note($"Rehearsal calendar at {_now:yyyy-MM-dd HH:mm} UTC, one business day every {pace.SecondsPerDay:0.###} s. Starting the demonstration negotiations...");
         var requests = DemoNegotiations.All();
         for (var i = 0; i < requests.Count; i++)
         {
@@ -33,24 +34,16 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             {
                 continue;
             }
-            var id = await api.StartAsync(request, cancellationToken);
+            var id = await api.StartAsync(request, pace, cancellationToken);
             _negotiations.Add(new Negotiation(request.Area!, i, id, request));
             DemoConsole.Line(_now, request.Area!, $"started ({request.Partners!.Count} partners, {request.Targets!.Count} targets), id {id}");
         }
 
-        var days = Math.Max(1, (int)Math.Ceiling((options.Until - _now).TotalDays));
-        var pace = options.RealTime ? TimeSpan.FromSeconds(2) : options.Duration / days;
-        using var ticks = new PeriodicTimer(pace);
-        while (!AllFinal() && (options.RealTime || _now < options.Until))
+        // Look at the mail about twice a business day, and at least every two seconds.
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(pace.SecondsPerDay / 2, 0.1, 2)));
+        while (!AllFinal() && _now < options.Until)
         {
-            if (!options.RealTime)
-            {
-                _now = await api.AdvanceClockAsync(_now.AddDays(1), cancellationToken);
-            }
-            else
-            {
-                _now = await api.GetClockAsync(cancellationToken);
-            }
+            _now = pace.Now;
             await ReadMailAsync(cancellationToken);
             await ActOnPlansAsync(cancellationToken);
             await ReportProgressAsync(cancellationToken);

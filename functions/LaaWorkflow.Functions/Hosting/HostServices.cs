@@ -10,7 +10,6 @@ internal static class HostServices
     public static IServiceCollection AddFunctionHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section));
-        services.AddOptions<DurableHostOptions>().Bind(configuration.GetSection(DurableHostOptions.Section));
         services.AddHostProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw in every environment, so BadRequestExceptionHandler can say what was wrong.

@@ -1,61 +1,30 @@
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.AzureStorage;
-using LaaWorkflow.Durable.Time;
 using LaaWorkflow.Email;
+using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.CustomHandler.Storage;
 using LaaWorkflow.Negotiation;
+using LaaWorkflow.TaskHub;
 
 namespace LaaWorkflow.Functions.Hosting;
 
-/// <summary>The workflow the host runs in its own process: clock, durable worker and client, email, negotiation.</summary>
+/// <summary>The workflow the host runs in its own process: the local task hub with its worker and client, email, negotiation.</summary>
 internal static class WorkflowServices
 {
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
-        var clock = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions();
-        if (clock.IsVirtual)
-        {
-            // Registered before the worker so every timer, token expiry and timestamp follows it.
-            services.AddSingleton(new VirtualClock(clock.Start));
-            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualClock>());
-            services.AddHostedService<VirtualClockRunner>();
-        }
-
         // One account for everything: a connection string locally, the app's managed identity in Azure. Registered
         // before AddEmail/AddNegotiation, whose own connection-string fallbacks then stay unused.
         var storage = StorageAccountConnection.ForApp(configuration);
-        var tables = storage.CreateTableServiceClient();
-        var blobs = storage.CreateBlobServiceClient();
-        services.AddSingleton(tables);
-        services.AddSingleton(blobs);
+        services.AddSingleton(storage.CreateTableServiceClient());
+        services.AddSingleton(storage.CreateBlobServiceClient());
 
-        var durable = configuration.GetSection(DurableHostOptions.Section).Get<DurableHostOptions>() ?? new DurableHostOptions();
-        services.AddDurableTaskWorker(worker =>
-        {
-            switch (durable.Backend)
-            {
-                case var name when string.Equals(name, "InMemory", StringComparison.OrdinalIgnoreCase):
-                    worker.UseInMemoryBackend();
-                    break;
-                case var name when string.Equals(name, "AzureStorage", StringComparison.OrdinalIgnoreCase):
-                    // The task hub lives in the same account as the read models (Functions' AzureWebJobsStorage).
-                    worker.UseAzureStorageBackend(o =>
-                    {
-                        o.Clients = new StorageServiceClients(tables, storage.CreateQueueServiceClient(), blobs);
-                        o.TaskHubName = durable.HubName;
-                        o.PartitionCount = durable.PartitionCount;
-                        o.WorkerId = string.IsNullOrWhiteSpace(durable.WorkerId) ? o.WorkerId : durable.WorkerId;
-                        o.LeasePeriod = durable.LeasePeriod ?? o.LeasePeriod;
-                        o.MessageVisibilityTimeout = durable.MessageVisibilityTimeout ?? o.MessageVisibilityTimeout;
-                    });
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"DurableTask:Backend is '{durable.Backend}'; use 'InMemory' (tests, demos) or 'AzureStorage'.");
-            }
-        });
-        services.AddDurableTaskClient();
+        // The task hub lives in the same account as the read models, as Durable Functions keeps it in AzureWebJobsStorage.
+        services.AddLocalTaskHub(
+            configuration,
+            storage.ConnectionString ?? throw new InvalidOperationException(
+                "The local host runs its task hub on a storage connection string (AzureWebJobsStorage); an identity-based connection is for the Functions app in Azure."),
+            registry => registry.AddNegotiationTasks(),
+            NegotiationServiceCollectionExtensions.DataConverter);
+        services.AddSingleton(new KnownOrchestrators(NegotiationServiceCollectionExtensions.OrchestratorNames));
         services.AddEmail(configuration);
         services.AddNegotiation(configuration);
         return services;

@@ -1,4 +1,4 @@
-using LaaWorkflow.Durable;
+using Microsoft.DurableTask;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Templates;
@@ -36,6 +36,10 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
         return await sender.SendAsync(message, CancellationToken.None) == EmailSendResult.Sent;
     }
 
+    /// <summary>Links expire in real time, so a rehearsal's expiry is where its calendar reaches the grace's end.</summary>
+    private static DateTimeOffset LinkExpiry(Orchestrations.AgreementHeader header) =>
+        new(header.Pace.RealAt(header.SignOffDeadline + s_linkGrace), TimeSpan.Zero);
+
     internal static IReadOnlyList<TargetLine> Lines(IEnumerable<Target> targets) =>
     [
         .. targets.Select(t => new TargetLine(
@@ -52,7 +56,7 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
         var partners = n.Partners.Select(p => new PartnerStatusLine(p.PartnerName, p.Status, p.Detail, p.EscalationLevel)).ToList();
         AnswerLinks? answer = n.Partner is null
             ? null
-            : links.Create(n.NegotiationId, n.Partner.Id, n.Round, new DateTimeOffset(n.Header.SignOffDeadline + s_linkGrace, TimeSpan.Zero));
+            : links.Create(n.NegotiationId, n.Partner.Id, n.Round, LinkExpiry(n.Header));
         var targets = Lines(n.Targets);
         return n.Kind switch
         {
@@ -68,7 +72,7 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
                 new LeadAnswerNoticeModel(summary, n.To.Name, n.Partner?.Name ?? "Government Office " + n.Header.GovernmentOffice, ToEmail(n.Decision ?? AnswerDecision.RequestChanges), n.Comment, n.Round)), null),
             EmailKind.GovernmentOfficeSubmission => (EmailTemplates.GovernmentOfficeSubmission(
                 new GovernmentOfficeSubmissionModel(summary, n.To.Name, n.Header.GovernmentOffice, targets, partners,
-                    links.CreateDecisionPage(n.NegotiationId, n.Round, new DateTimeOffset(n.Header.SignOffDeadline + s_linkGrace, TimeSpan.Zero)))), null),
+                    links.CreateDecisionPage(n.NegotiationId, n.Round, LinkExpiry(n.Header)))), null),
             EmailKind.FinalAgreementNotice => (EmailTemplates.FinalAgreementNotice(
                 new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? n.Deadline, TimeSpan.Zero))), null),
             EmailKind.DeadlineMissedNotice => (EmailTemplates.DeadlineMissedNotice(

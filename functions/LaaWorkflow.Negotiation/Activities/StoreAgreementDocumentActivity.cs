@@ -1,4 +1,4 @@
-using LaaWorkflow.Durable;
+using Microsoft.DurableTask;
 using LaaWorkflow.Negotiation.Documents;
 using LaaWorkflow.Negotiation.ReadModels;
 

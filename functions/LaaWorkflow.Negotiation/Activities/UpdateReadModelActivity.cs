@@ -1,4 +1,4 @@
-using LaaWorkflow.Durable;
+using Microsoft.DurableTask;
 using LaaWorkflow.Negotiation.ReadModels;
 
 namespace LaaWorkflow.Negotiation.Activities;

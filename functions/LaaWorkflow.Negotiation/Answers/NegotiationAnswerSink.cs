@@ -1,5 +1,5 @@
 using System.Globalization;
-using LaaWorkflow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Negotiation.Activities;
 using LaaWorkflow.Negotiation.Domain;
@@ -54,7 +54,7 @@ internal sealed class NegotiationAnswerSink(IAgreementStore store, DurableTaskCl
         await client.RaiseEventAsync(
             InstanceIds.Partner(submission.NegotiationId, submission.PartnerId, submission.Round),
             PartnerAnswerEvent.Name,
-            new PartnerAnswerEvent(decision, submission.Comment?.Trim(), ToDomain(submission.Source), submission.ReceivedAt.UtcDateTime),
+            new PartnerAnswerEvent(decision, submission.Comment?.Trim(), ToDomain(submission.Source), summary.Definition.Pace.BusinessAt(submission.ReceivedAt.UtcDateTime)),
             cancellationToken);
         Logs.AnswerRaised(logger, submission.NegotiationId, submission.PartnerId, submission.Round);
         return AnswerSinkResult.Accepted;

@@ -35,6 +35,23 @@ public sealed class NegotiationRequest
 
     /// <summary>The consultation timetable.</summary>
     public TimetableRequest? Timetable { get; init; }
+
+    /// <summary>Makes the negotiation a rehearsal running on its own calendar; absent for a real negotiation.</summary>
+    public PaceRequest? Pace { get; init; }
+}
+
+/// <summary>A rehearsal's calendar: the business instant <see cref="Anchor"/> at the real instant <see cref="StartedAt"/>, one day every <see cref="SecondsPerDay"/> seconds.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class PaceRequest
+{
+    /// <summary>The business instant the calendar reads at <see cref="StartedAt"/>.</summary>
+    public DateTimeOffset? Anchor { get; init; }
+
+    /// <summary>The real instant that corresponds to <see cref="Anchor"/>; default: when the negotiation is created.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Real seconds per business day.</summary>
+    public double? SecondsPerDay { get; init; }
 }
 
 /// <summary>A named person reached by email.</summary>

@@ -10,7 +10,8 @@ internal sealed record Agreement(
     Contact GovernmentOfficeNegotiator,
     IReadOnlyList<Partner> Partners,
     IReadOnlyList<Target> Targets,
-    Timetable Timetable)
+    Timetable Timetable,
+    Pace? Pace = null)
 {
     public Partner? FindPartner(string partnerId) => Partners.FirstOrDefault(p => p.Id == partnerId);
 }

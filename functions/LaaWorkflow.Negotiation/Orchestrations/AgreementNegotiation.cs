@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using LaaWorkflow.Durable;
 using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation.Activities;
 using LaaWorkflow.Negotiation.Documents;
 using LaaWorkflow.Negotiation.Domain;
+using Microsoft.DurableTask;
 
 namespace LaaWorkflow.Negotiation.Orchestrations;
 
@@ -19,13 +20,14 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     private int _round;
     private int _submissions;
     private DateTime? _nextDeadline;
+    private readonly BusinessClock _clock = new(context, input.Agreement.Pace);
     private GovernmentOfficeDecisionEvent? _rejection;
 
     private string Id => input.NegotiationId;
 
     private DateTime SignOff => _agreement.Timetable.SignOffDeadline;
 
-    private DateTime Now => context.CurrentUtcDateTime;
+    private DateTime Now => _clock.Now;
 
     /// <summary>A control-flow result: either the negotiation ended, or it goes on.</summary>
     private sealed record Step(AgreementOutcome? Ended = null, RevisionEvent? Revision = null, bool Approved = false);
@@ -38,7 +40,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             _nextDeadline = opens;
             await ChangePhaseAsync(NegotiationPhase.Draft, "draft", $"Waiting for consultation to open on {Format(opens)}.", AnswerSource.System);
             using var cancel = new CancellationTokenSource();
-            var timer = context.CreateTimer(opens, cancel.Token);
+            var timer = _clock.Until(opens, cancel.Token);
             if (await Task.WhenAny(timer, withdrawal) == withdrawal)
             {
                 cancel.Cancel();
@@ -116,7 +118,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
                 nameof(PartnerConsultationOrchestrator),
                 new PartnerConsultationInput(Id, _round, partner, _header, _agreement.LspLead, _targets, deadline,
                     _agreement.Timetable.ReminderDaysBefore, _agreement.Timetable.EscalationEveryDays),
-                new SubOrchestrationOptions(InstanceIds.Partner(Id, partnerId, _round)));
+                new SubOrchestrationOptions { InstanceId = InstanceIds.Partner(Id, partnerId, _round) });
             children.Add(child, partnerId);
         }
 
@@ -130,7 +132,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         while (children.Count > 0)
         {
             using var digestCancel = new CancellationTokenSource();
-            Task? digestTimer = nextDigest < digests.Count ? context.CreateTimer(digests[nextDigest].At, digestCancel.Token) : null;
+            Task? digestTimer = nextDigest < digests.Count ? _clock.Until(digests[nextDigest].At, digestCancel.Token) : null;
             List<Task> waits = [.. children.Keys, withdrawal];
             if (digestTimer is not null)
             {
@@ -210,6 +212,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
                 : $"Digest sent to the LSP lead {daysBefore} days before the deadline; not answered: {string.Join(", ", outstanding.Select(o => o.PartnerName))}.")));
     }
 
+    [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass consumes one raised decision; the wait ends with the sign-off deadline, so the history stays small.")]
     private async Task<GovernmentOfficeDecisionEvent> WaitForDecisionAsync(int submission, CancellationToken cancellationToken)
     {
         while (true)
@@ -240,7 +243,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
         using var timerCancel = new CancellationTokenSource();
         using var decisionCancel = new CancellationTokenSource();
-        var timer = context.CreateTimer(SignOff, timerCancel.Token);
+        var timer = _clock.Until(SignOff, timerCancel.Token);
         var decision = WaitForDecisionAsync(_submissions, decisionCancel.Token);
         var winner = await Task.WhenAny(timer, decision, withdrawal);
         if (winner != timer)
@@ -298,7 +301,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
         using var timerCancel = new CancellationTokenSource();
         using var revisionCancel = new CancellationTokenSource();
-        var timer = context.CreateTimer(SignOff, timerCancel.Token);
+        var timer = _clock.Until(SignOff, timerCancel.Token);
         var revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
         var winner = await Task.WhenAny(timer, revision, withdrawal);
         if (winner != timer)

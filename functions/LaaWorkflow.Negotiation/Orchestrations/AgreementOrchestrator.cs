@@ -1,4 +1,4 @@
-using LaaWorkflow.Durable;
+using Microsoft.DurableTask;
 using LaaWorkflow.Negotiation.Domain;
 
 namespace LaaWorkflow.Negotiation.Orchestrations;

@@ -18,13 +18,18 @@ internal sealed record PartnerConsultationInput(
     IReadOnlyList<Target> Targets,
     DateTime ResponseDeadline,
     IReadOnlyList<int> ReminderDaysBefore,
-    int EscalationEveryDays);
+    int EscalationEveryDays)
+{
+    /// <summary>The negotiation's calendar (null: real time), carried by the header every email has.</summary>
+    public Pace? Pace => Header.Pace;
+}
 
 /// <summary>What every email and the document need to say which agreement they are about.</summary>
-internal sealed record AgreementHeader(string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline)
+/// <remarks>Times are business times; <see cref="Pace"/> (null for a real negotiation) says when they fall in real time.</remarks>
+internal sealed record AgreementHeader(string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline, Pace? Pace = null)
 {
     public static AgreementHeader From(Agreement agreement) => new(
-        agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline);
+        agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline, agreement.Pace);
 }
 
 /// <summary>How one partner's consultation in one round ended.</summary>

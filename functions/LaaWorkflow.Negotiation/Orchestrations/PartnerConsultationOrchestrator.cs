@@ -1,8 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using LaaWorkflow.Durable;
 using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation.Activities;
 using LaaWorkflow.Negotiation.Domain;
+using Microsoft.DurableTask;
 
 namespace LaaWorkflow.Negotiation.Orchestrations;
 
@@ -35,16 +36,18 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         private int _escalationLevel;
         private int _reminders;
         private int _extensions;
+        private readonly BusinessClock _clock = new(context, input.Pace);
 
         private DateTime SignOff => input.Header.SignOffDeadline;
 
+        [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass handles one reminder, escalation or admin command; the sign-off deadline ends the loop, so the history stays bounded.")]
         public async Task<PartnerOutcome> RunAsync()
         {
             await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
             await RecordAsync("invited", AnswerSource.System,
                 $"{_partner.Name} invited to round {Round} of the consultation, answer due {Format(_deadline)}.");
 
-            var schedule = Schedule(context.CurrentUtcDateTime);
+            var schedule = Schedule(_clock.Now);
             var next = 0;
             while (true)
             {
@@ -52,7 +55,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
                 using var timerCancel = new CancellationTokenSource();
                 using var answerCancel = new CancellationTokenSource();
                 using var commandCancel = new CancellationTokenSource();
-                var timer = context.CreateTimer(step?.At ?? SignOff, timerCancel.Token);
+                var timer = _clock.Until(step?.At ?? SignOff, timerCancel.Token);
                 var answer = context.WaitForExternalEvent<PartnerAnswerEvent>(PartnerAnswerEvent.Name, answerCancel.Token);
                 var command = context.WaitForExternalEvent<PartnerCommandEvent>(PartnerCommandEvent.Name, commandCancel.Token);
                 var winner = await Task.WhenAny(timer, answer, command);
@@ -111,7 +114,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
                         _deadline = extended < SignOff ? extended : SignOff;
                         _escalationLevel = 0;
                         _status = _reminders > 0 ? PartnerStatus.Reminded : PartnerStatus.Invited;
-                        schedule = Schedule(context.CurrentUtcDateTime);
+                        schedule = Schedule(_clock.Now);
                         next = 0;
                         await RecordAsync("deadline-extended:" + order.CommandId, AnswerSource.Admin,
                             $"{_partner.Name}'s deadline extended to {Format(_deadline)}.", "deadline-extended");
@@ -212,7 +215,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         private Task RecordAsync(string what, AnswerSource source, string text, string? kind = null) =>
             context.UpdateReadModelAsync(new ReadModelUpdate(
                 input.NegotiationId,
-                new TimelineEntry(context.CurrentUtcDateTime, EntryKey(what), kind ?? what, source, text, _partner.Id),
+                new TimelineEntry(_clock.Now, EntryKey(what), kind ?? what, source, text, _partner.Id),
                 Partner: State(null, null, null)));
 
         private string EntryKey(string what) => $"r{Round}:{what}:{_partner.Id}";

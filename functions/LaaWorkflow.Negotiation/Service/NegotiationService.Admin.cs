@@ -26,7 +26,7 @@ public sealed partial class NegotiationService
         }
 
         var deadline = newDeadline.UtcDateTime;
-        if (deadline <= Now)
+        if (deadline <= NowIn(summary))
         {
             return NegotiationResult.Invalid("newDeadline", "Must be in the future.");
         }
@@ -99,7 +99,7 @@ public sealed partial class NegotiationService
         await _client.RaiseEventAsync(
             InstanceIds.Partner(id, partnerId, state.Round),
             PartnerAnswerEvent.Name,
-            new PartnerAnswerEvent(parsed, comment?.Trim(), AnswerSource.AdminOnBehalf, Now, $"{admin!.Trim()}: {reason!.Trim()}"),
+            new PartnerAnswerEvent(parsed, comment?.Trim(), AnswerSource.AdminOnBehalf, await NowInAsync(id, cancellationToken), $"{admin!.Trim()}: {reason!.Trim()}"),
             cancellationToken);
         Logs.ActionAccepted(_logger, id, "answer on behalf");
         return NegotiationResult.Accepted();
@@ -124,7 +124,7 @@ public sealed partial class NegotiationService
             return NotInPhase(summary, "a withdrawal", NegotiationPhase.Consultation);
         }
 
-        await _client.RaiseEventAsync(id, WithdrawEvent.Name, new WithdrawEvent(reason.Trim(), Now, by), cancellationToken);
+        await _client.RaiseEventAsync(id, WithdrawEvent.Name, new WithdrawEvent(reason.Trim(), NowIn(summary), by), cancellationToken);
         Logs.ActionAccepted(_logger, id, "withdrawal");
         return NegotiationResult.Accepted();
     }

@@ -1,5 +1,5 @@
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
@@ -18,13 +18,15 @@ public sealed partial class NegotiationService
     private readonly DurableTaskClient _client;
     private readonly IAgreementStore _store;
     private readonly TimeProvider _time;
+    private readonly RehearsalOptions _rehearsals;
     private readonly ILogger<NegotiationService> _logger;
 
-    internal NegotiationService(DurableTaskClient client, IAgreementStore store, TimeProvider time, ILogger<NegotiationService> logger)
+    internal NegotiationService(DurableTaskClient client, IAgreementStore store, TimeProvider time, RehearsalOptions rehearsals, ILogger<NegotiationService> logger)
     {
         _client = client;
         _store = store;
         _time = time;
+        _rehearsals = rehearsals;
         _logger = logger;
     }
 
@@ -34,13 +36,21 @@ public sealed partial class NegotiationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<StartNegotiationResult> StartAsync(NegotiationRequest? request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        var outcome = NegotiationValidator.Validate(request);
+        var outcome = NegotiationValidator.Validate(request, RealNow);
         if (!outcome.IsValid)
         {
             return new StartNegotiationResult(null, false, outcome.Errors);
         }
 
         var agreement = outcome.Value!;
+        if (agreement.Pace is not null && !_rehearsals.Enabled)
+        {
+            return new StartNegotiationResult(null, false, new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["pace"] = ["This host runs real negotiations only; a rehearsal's pace is accepted where Rehearsals:Enabled is set."],
+            });
+        }
+
         var id = NegotiationIds.New(agreement.Area, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim());
         if (idempotencyKey is not null && await _client.GetInstanceAsync(id, cancellation: cancellationToken) is not null)
         {
@@ -48,7 +58,7 @@ public sealed partial class NegotiationService
         }
 
         var existing = await _store.GetSummaryAsync(id, cancellationToken);
-        var createdAt = existing?.CreatedAt ?? _time.GetUtcNow().UtcDateTime;
+        var createdAt = existing?.CreatedAt ?? agreement.Pace.BusinessAt(RealNow);
         // The read model first, so the agreement can be read as soon as the caller has its id.
         await _store.CreateAsync(id, createdAt, agreement, cancellationToken);
         await _client.ScheduleNewOrchestrationInstanceAsync(
@@ -127,7 +137,7 @@ public sealed partial class NegotiationService
         }
 
         var revisionId = Guid.NewGuid().ToString("N");
-        await _client.RaiseEventAsync(id, RevisionEvent.Name, new RevisionEvent(outcome.Value!, Now, revisionId), cancellationToken);
+        await _client.RaiseEventAsync(id, RevisionEvent.Name, new RevisionEvent(outcome.Value!, NowIn(summary), revisionId), cancellationToken);
         Logs.ActionAccepted(_logger, id, "revision");
         return NegotiationResult.Accepted("The revision was handed to the negotiation.");
     }
@@ -161,12 +171,18 @@ public sealed partial class NegotiationService
         // The decision names the submission waiting now, so a repeat that arrives after the draft moved on decides nothing.
         var submission = GovernmentOfficeLinks.CurrentSubmission(record);
         await _client.RaiseEventAsync(id, GovernmentOfficeDecisionEvent.Name,
-            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), Now, Guid.NewGuid().ToString("N"), submission > 0 ? submission : null), cancellationToken);
+            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), NowIn(summary), Guid.NewGuid().ToString("N"), submission > 0 ? submission : null), cancellationToken);
         Logs.ActionAccepted(_logger, id, approved.Value ? "approval" : "rejection");
         return NegotiationResult.Accepted();
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime RealNow => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The negotiation's business time now: what its answers, decisions and timeline are stamped with.</summary>
+    private DateTime NowIn(AgreementSummaryRecord summary) => summary.Definition.Pace.BusinessAt(RealNow);
+
+    private async Task<DateTime> NowInAsync(string id, CancellationToken cancellationToken) =>
+        await _store.GetSummaryAsync(id, cancellationToken) is { } summary ? NowIn(summary) : RealNow;
 
     private async Task<(AgreementSummaryRecord? Summary, NegotiationResult? Refusal)> FindAsync(string id, CancellationToken cancellationToken)
     {

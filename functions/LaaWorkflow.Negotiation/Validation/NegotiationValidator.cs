@@ -38,7 +38,16 @@ internal static partial class NegotiationValidator
     internal static readonly IReadOnlyList<int> DefaultReminderDaysBefore = [14, 7, 2];
     internal const int DefaultEscalationEveryDays = 5;
 
-    public static ValidationOutcome<Agreement> Validate(NegotiationRequest? request)
+    /// <summary>Faster than this, the engine's timer and polling delays of a fraction of a second span business hours.</summary>
+    internal const double MinSecondsPerDay = 0.05;
+
+    /// <summary>A day a day: real time.</summary>
+    internal const double MaxSecondsPerDay = 86_400;
+
+    /// <summary>Checks a draft agreement and, for a rehearsal, its pace.</summary>
+    /// <param name="request">The request as it came off the wire.</param>
+    /// <param name="now">The real instant a rehearsal's calendar starts at when the request gives none.</param>
+    public static ValidationOutcome<Agreement> Validate(NegotiationRequest? request, DateTime? now = null)
     {
         var errors = new ValidationErrors();
         if (request is null)
@@ -56,10 +65,11 @@ internal static partial class NegotiationValidator
         var partners = ValidatePartners(errors, request.Partners);
         var targets = ValidateTargets(errors, "targets", request.Targets, partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), years);
         var timetable = ValidateTimetable(errors, request.Timetable);
+        var pace = ValidatePace(errors, request.Pace, now ?? DateTime.UtcNow);
 
         return errors.IsEmpty
             ? ValidationOutcome<Agreement>.Valid(new Agreement(
-                area!, authority!, region!, request.Period!.Trim(), lead!, negotiator!, partners, targets, timetable!))
+                area!, authority!, region!, request.Period!.Trim(), lead!, negotiator!, partners, targets, timetable!, pace))
             : ValidationOutcome<Agreement>.Invalid(errors);
     }
 
@@ -540,6 +550,41 @@ internal static partial class NegotiationValidator
             ? null
             : new Timetable(opens.Value.UtcDateTime, response.Value.UtcDateTime, signOff.Value.UtcDateTime,
                 [.. reminders.Where(d => d is > 0 and <= MaxDays).Distinct().OrderDescending()], every);
+    }
+
+    private static Pace? ValidatePace(ValidationErrors errors, PaceRequest? pace, DateTime now)
+    {
+        if (pace is null)
+        {
+            return null;
+        }
+
+        if (pace.Anchor is not { } anchor)
+        {
+            errors.Add("pace.anchor", "Required: the business instant the rehearsal's calendar starts from.");
+        }
+        else if (anchor < s_earliestDate || anchor >= s_latestDate)
+        {
+            errors.Add("pace.anchor", $"{Iso(anchor)} is not a plausible date; expected one in this century.");
+        }
+
+        if (pace.StartedAt is { } started && (started < s_earliestDate || started >= s_latestDate))
+        {
+            errors.Add("pace.startedAt", $"{Iso(started)} is not a plausible date; expected one in this century.");
+        }
+
+        if (pace.SecondsPerDay is not { } speed)
+        {
+            errors.Add("pace.secondsPerDay", "Required: real seconds per business day.");
+        }
+        else if (!double.IsFinite(speed) || speed < MinSecondsPerDay || speed > MaxSecondsPerDay)
+        {
+            errors.Add("pace.secondsPerDay", $"Must be between {MinSecondsPerDay} and {MaxSecondsPerDay} (real time).");
+        }
+
+        return errors.Has("pace.anchor") || errors.Has("pace.startedAt") || errors.Has("pace.secondsPerDay")
+            ? null
+            : new Pace(pace.Anchor!.Value.UtcDateTime, pace.StartedAt?.UtcDateTime ?? now, pace.SecondsPerDay!.Value);
     }
 
     private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -8,6 +8,8 @@ internal sealed class ValidationErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LaaWorkflow.AzureStorage.Diagnostics;
-using LaaWorkflow.Durable.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LaaWorkflow.Functions.Api.Dev;
@@ -16,7 +15,6 @@ internal static partial class DevApi
         var gc = GC.GetGCMemoryInfo();
         return TypedResults.Ok(new HostMetrics(
             DateTimeOffset.UtcNow,
-            DurableCounts.Snapshot(),
             StorageOperationCounts.Snapshot(),
             new HostMemory(process.WorkingSet64, process.PeakWorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes,
                 GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)),
@@ -27,7 +25,6 @@ internal static partial class DevApi
 /// <summary>The body of GET /api/dev/metrics.</summary>
 internal sealed record HostMetrics(
     DateTimeOffset At,
-    IReadOnlyDictionary<string, long> Durable,
     IReadOnlyDictionary<string, long> Storage,
     HostMemory Memory,
     double CpuMilliseconds);

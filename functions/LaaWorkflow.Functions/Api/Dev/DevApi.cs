@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LaaWorkflow.Functions.Api.Dev;
 
 /// <summary>
-/// Local development routes: the outbox's messages and the virtual clock. Mapped only when
+/// Local development routes: the outbox's messages and the host's counters. Mapped only when
 /// <c>Host:DevRoutes</c> is on, so in production they do not exist at all (404), key or not.
 /// </summary>
 internal static partial class DevApi
@@ -22,7 +22,6 @@ internal static partial class DevApi
         }
         var group = app.MapGroup("/api/dev").RequireAuthorization(AdminKeyAuthenticationHandler.Policy).WithTags("Development");
         group.MapGet("/outbox", ReadOutboxAsync).WithName("DevOutbox");
-        MapClock(group);
         MapMetrics(group);
         return app;
     }

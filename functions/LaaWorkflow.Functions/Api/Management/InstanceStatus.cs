@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using LaaWorkflow.Durable.Client;
-using LaaWorkflow.Durable.History;
+using LaaWorkflow.TaskHub;
+using Microsoft.DurableTask.Client;
 
 namespace LaaWorkflow.Functions.Api.Management;
 
@@ -48,104 +48,78 @@ internal sealed record InstanceStatus(
 }
 
 /// <summary>
-/// Shapes history the way Durable Functions shows it: episode markers left out, a task's
-/// completion carrying the function name and when it was scheduled, PascalCase property names.
+/// Shapes history the way Durable Functions shows it: a task's scheduling folded into its completion, which carries
+/// the function name and when it was scheduled, PascalCase property names.
 /// </summary>
 internal static class HistoryShape
 {
-    public static IReadOnlyList<JsonObject> Shape(IReadOnlyList<HistoryEvent> history, bool showOutput)
+    private static readonly HashSet<string> s_completions = new(StringComparer.Ordinal)
     {
-        var scheduled = new Dictionary<int, (string Name, DateTimeOffset At)>();
-        var completedIds = new HashSet<int>();
-        foreach (var historyEvent in history)
-        {
-            switch (historyEvent)
-            {
-                case TaskScheduledEvent task:
-                    scheduled[task.EventId] = (task.Name, task.Timestamp);
-                    break;
-                case SubOrchestrationInstanceCreatedEvent sub:
-                    scheduled[sub.EventId] = (sub.Name, sub.Timestamp);
-                    break;
-                case TaskCompletedEvent or TaskFailedEvent or SubOrchestrationInstanceCompletedEvent or SubOrchestrationInstanceFailedEvent:
-                    completedIds.Add(TaskId(historyEvent));
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        var shaped = new List<JsonObject>();
-        foreach (var historyEvent in history)
-        {
-            var row = historyEvent switch
-            {
-                OrchestratorStartedEvent or OrchestratorCompletedEvent => null,
-                TaskScheduledEvent task when completedIds.Contains(task.EventId) => null,
-                SubOrchestrationInstanceCreatedEvent sub when completedIds.Contains(sub.EventId) => null,
-                ExecutionStartedEvent started => Row("ExecutionStarted", started, ("FunctionName", started.Name)),
-                ExecutionCompletedEvent done => Row("ExecutionCompleted", done, ("OrchestrationStatus", done.Status.ToString()),
-                    ("Result", showOutput ? InstanceStatus.Parse(done.Result) : null), ("FailureDetails", done.FailureDetails?.ErrorMessage)),
-                ExecutionTerminatedEvent terminated => Row("ExecutionTerminated", terminated, ("Input", InstanceStatus.Parse(terminated.Output))),
-                ExecutionSuspendedEvent suspended => Row("ExecutionSuspended", suspended, ("Reason", suspended.Reason)),
-                ExecutionResumedEvent resumed => Row("ExecutionResumed", resumed, ("Reason", resumed.Reason)),
-                ExecutionRewoundEvent rewound => Row("ExecutionRewound", rewound, ("Reason", rewound.Reason)),
-                TaskScheduledEvent task => Row("TaskScheduled", task, ("FunctionName", task.Name)),
-                TaskCompletedEvent done => Completed("TaskCompleted", done, done.TaskScheduledId, scheduled, ("Result", showOutput ? InstanceStatus.Parse(done.Result) : null)),
-                TaskFailedEvent failed => Completed("TaskFailed", failed, failed.TaskScheduledId, scheduled, ("Reason", failed.FailureDetails.ErrorMessage)),
-                SubOrchestrationInstanceCreatedEvent sub => Row("SubOrchestrationInstanceCreated", sub, ("FunctionName", sub.Name), ("InstanceId", sub.InstanceId)),
-                SubOrchestrationInstanceCompletedEvent done => Completed("SubOrchestrationInstanceCompleted", done, done.TaskScheduledId, scheduled, ("Result", showOutput ? InstanceStatus.Parse(done.Result) : null)),
-                SubOrchestrationInstanceFailedEvent failed => Completed("SubOrchestrationInstanceFailed", failed, failed.TaskScheduledId, scheduled, ("Reason", failed.FailureDetails.ErrorMessage)),
-                TimerCreatedEvent timer => Row("TimerCreated", timer, ("FireAt", timer.FireAt)),
-                TimerFiredEvent fired => Row("TimerFired", fired, ("FireAt", fired.FireAt), ("TimerId", fired.TimerId)),
-                EventRaisedEvent raised => Row("EventRaised", raised, ("Name", raised.Name), ("Input", showOutput ? InstanceStatus.Parse(raised.Input) : null)),
-                EventSentEvent sent => Row("EventSent", sent, ("Name", sent.Name), ("InstanceId", sent.InstanceId)),
-                _ => Row(historyEvent.GetType().Name.Replace("Event", "", StringComparison.Ordinal), historyEvent),
-            };
-            if (row is not null)
-            {
-                shaped.Add(row);
-            }
-        }
-        return shaped;
-    }
-
-    private static int TaskId(HistoryEvent historyEvent) => historyEvent switch
-    {
-        TaskCompletedEvent e => e.TaskScheduledId,
-        TaskFailedEvent e => e.TaskScheduledId,
-        SubOrchestrationInstanceCompletedEvent e => e.TaskScheduledId,
-        SubOrchestrationInstanceFailedEvent e => e.TaskScheduledId,
-        _ => -1,
+        "TaskCompleted", "TaskFailed", "SubOrchestrationInstanceCompleted", "SubOrchestrationInstanceFailed",
     };
 
-    private static JsonObject Completed(string type, HistoryEvent historyEvent, int taskId,
-        Dictionary<int, (string Name, DateTimeOffset At)> scheduled, params (string, object?)[] fields)
+    public static IReadOnlyList<JsonObject> Shape(IReadOnlyList<HistoryRecord> history, bool showOutput)
     {
-        var row = Row(type, historyEvent, fields);
-        if (scheduled.TryGetValue(taskId, out var task))
+        var scheduled = new Dictionary<int, (string? Name, DateTime At)>();
+        var completed = new HashSet<int>(history.Where(e => s_completions.Contains(e.EventType) && e.ScheduledId is not null).Select(e => e.ScheduledId!.Value));
+        var shaped = new List<JsonObject>();
+        for (var position = 0; position < history.Count; position++)
         {
-            row["FunctionName"] = task.Name;
-            row["ScheduledTime"] = task.At;
-        }
-        return row;
-    }
-
-    private static JsonObject Row(string type, HistoryEvent historyEvent, params (string Name, object? Value)[] fields)
-    {
-        var row = new JsonObject { ["EventType"] = type, ["EventId"] = historyEvent.EventId, ["Timestamp"] = historyEvent.Timestamp };
-        foreach (var (name, value) in fields)
-        {
-            row[name] = value switch
+            var e = history[position];
+            if (e.EventType is "TaskScheduled" or "SubOrchestrationInstanceCreated" && e.EventId is { } id)
             {
-                null => null,
-                JsonNode node => node,
-                string text => text,
-                DateTimeOffset at => at,
-                int number => number,
-                _ => JsonValue.Create(value.ToString()),
-            };
+                scheduled[id] = (e.Name, e.Timestamp);
+                if (completed.Contains(id))
+                {
+                    continue;
+                }
+            }
+
+            var row = new JsonObject { ["EventType"] = e.EventType, ["EventId"] = e.EventId ?? -1, ["Timestamp"] = e.Timestamp };
+            if (e.Name is not null)
+            {
+                row[e.EventType is "EventRaised" or "EventSent" ? "Name" : "FunctionName"] = e.Name;
+            }
+
+            if (e.ScheduledId is { } taskId && scheduled.TryGetValue(taskId, out var task))
+            {
+                row["FunctionName"] = task.Name;
+                row["ScheduledTime"] = task.At;
+            }
+
+            if (e.InstanceId is not null)
+            {
+                row["InstanceId"] = e.InstanceId;
+            }
+
+            if (e.FireAt is { } fireAt)
+            {
+                row["FireAt"] = fireAt;
+            }
+
+            if (e.Reason is not null)
+            {
+                row["Reason"] = e.Reason;
+            }
+
+            if (showOutput && e.Result is not null)
+            {
+                row["Result"] = InstanceStatus.Parse(e.Result);
+            }
+
+            if (showOutput && e.Input is not null && e.EventType is "EventRaised" or "ExecutionTerminated")
+            {
+                row["Input"] = InstanceStatus.Parse(e.Input);
+            }
+
+            if (e.OrchestrationStatus is not null)
+            {
+                row["OrchestrationStatus"] = e.OrchestrationStatus;
+            }
+
+            shaped.Add(row);
         }
-        return row;
+
+        return shaped;
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json;
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.Client;
-using LaaWorkflow.Functions.Hosting;
+using Grpc.Core;
 using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
+using LaaWorkflow.TaskHub;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Functions.Api.Management;
@@ -42,7 +43,7 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Ok<InstanceStatus>, Accepted<InstanceStatus>, JsonHttpResult<InstanceStatus>, ProblemHttpResult>> GetInstanceAsync(
-        string instanceId, [FromServices] DurableTaskClient client, HttpContext http,
+        string instanceId, [FromServices] DurableTaskClient client, [FromServices] IOrchestrationHistory histories, HttpContext http,
         bool? showHistory, bool? showHistoryOutput, bool? showInput, bool? returnInternalServerErrorOnFailure,
         CancellationToken cancellationToken)
     {
@@ -52,12 +53,12 @@ internal static class ManagementApi
             return ProblemDetailsSetup.NotFound($"No orchestration instance has the id '{instanceId}'.");
         }
         var history = showHistory == true
-            ? HistoryShape.Shape(await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken), showHistoryOutput == true)
+            ? HistoryShape.Shape(await histories.GetAsync(instanceId, cancellationToken), showHistoryOutput == true)
             : null;
         var status = InstanceStatus.From(metadata, showInput != false, history);
         switch (metadata.RuntimeStatus)
         {
-            case OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew:
+            case OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended:
                 // Still working: 202 tells a poller where to look again and how long to wait.
                 http.Response.Headers.RetryAfter = RetryAfterSeconds;
                 return TypedResults.Accepted(http.Request.GetEncodedUrl(), status);
@@ -90,15 +91,22 @@ internal static class ManagementApi
             CreatedTo = createdTimeTo,
             InstanceIdPrefix = string.IsNullOrEmpty(instanceIdPrefix) ? null : instanceIdPrefix,
             PageSize = Math.Min(top ?? OrchestrationQuery.DefaultPageSize, OrchestrationQuery.DefaultPageSize),
-            ContinuationToken = http.Request.Headers.TryGetValue(ContinuationHeader, out var token) && !string.IsNullOrEmpty(token) ? token.ToString() : null,
             FetchInputsAndOutputs = true,
         };
-        var page = await client.GetInstancesPageAsync(query, cancellationToken);
-        if (page.ContinuationToken is not null)
+        var continuation = http.Request.Headers.TryGetValue(ContinuationHeader, out var token) && !string.IsNullOrEmpty(token) ? token.ToString() : null;
+        Page<OrchestrationMetadata>? page = null;
+        await foreach (var first in client.GetAllInstancesAsync(query).AsPages(continuation, query.PageSize).WithCancellation(cancellationToken))
         {
-            http.Response.Headers[ContinuationHeader] = page.ContinuationToken;
+            page = first;
+            break;
         }
-        IReadOnlyList<InstanceStatus> body = [.. page.Instances.Select(instance => InstanceStatus.From(instance, showInput == true, null))];
+
+        if (page?.ContinuationToken is { Length: > 0 } next)
+        {
+            http.Response.Headers[ContinuationHeader] = next;
+        }
+
+        IReadOnlyList<InstanceStatus> body = [.. (page?.Values ?? []).Select(instance => InstanceStatus.From(instance, showInput == true, null))];
         return TypedResults.Ok(body);
     }
 
@@ -140,7 +148,7 @@ internal static class ManagementApi
     private static Task<Results<Accepted, ProblemHttpResult>> TerminateAsync(
         string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
         WhenActiveAsync(instanceId, client, cancellationToken,
-            () => client.TerminateInstanceAsync(instanceId, reason, recursive: true, cancellationToken));
+            () => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken));
 
     private static Task<Results<Accepted, ProblemHttpResult>> SuspendAsync(
         string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
@@ -162,13 +170,21 @@ internal static class ManagementApi
         {
             return ProblemDetailsSetup.Gone($"Only a failed instance can be rewound; '{instanceId}' is {metadata.RuntimeStatus}.");
         }
-        await client.RewindInstanceAsync(instanceId, reason, cancellationToken);
+        try
+        {
+            await client.RewindInstanceAsync(instanceId, reason ?? "Rewound through the management API.", cancellationToken);
+        }
+        catch (Exception unsupported) when (unsupported is NotSupportedException || unsupported is NotImplementedException || unsupported is RpcException { StatusCode: StatusCode.Unimplemented })
+        {
+            return TypedResults.Problem("The local task hub cannot rewind instances; restart the instance instead.", statusCode: StatusCodes.Status501NotImplemented, title: "Rewind is not available.");
+        }
+
         return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> RestartAsync(
         string instanceId, bool? restartWithNewInstanceId, [FromServices] DurableTaskClient client, HttpRequest request,
-        [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+        [FromServices] IOptions<TaskHubOptions> durable, CancellationToken cancellationToken)
     {
         if (await client.GetInstanceAsync(instanceId, cancellation: cancellationToken) is null)
         {
@@ -209,10 +225,10 @@ internal static class ManagementApi
     }
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ProblemHttpResult>> StartAsync(
-        string functionName, string? instanceId, [FromServices] DurableTaskClient client, [FromServices] DurableTaskRegistry registry,
-        HttpRequest request, [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+        string functionName, string? instanceId, [FromServices] DurableTaskClient client, [FromServices] KnownOrchestrators registry,
+        HttpRequest request, [FromServices] IOptions<TaskHubOptions> durable, CancellationToken cancellationToken)
     {
-        if (!registry.HasOrchestrator(functionName))
+        if (!registry.Contains(functionName))
         {
             // Starting it anyway would leave an instance that can only fail.
             return ProblemDetailsSetup.NotFound($"No orchestrator is named '{functionName}'.");
@@ -227,7 +243,7 @@ internal static class ManagementApi
             var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
             return Started(request, id, durable.Value.HubName);
         }
-        catch (InvalidOperationException conflict)
+        catch (Exception conflict) when (conflict is InvalidOperationException || conflict is RpcException { StatusCode: StatusCode.AlreadyExists })
         {
             return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "The instance already exists.");
         }

@@ -1,10 +1,10 @@
 using LaaWorkflow.Functions.Api.Management;
-using LaaWorkflow.Functions.Hosting;
 using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
 using LaaWorkflow.Negotiation;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Service;
+using LaaWorkflow.TaskHub;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -45,7 +45,7 @@ internal static partial class NegotiationsApi
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ValidationProblem>> StartAsync(
         NegotiationRequest? request, HttpRequest http, [FromServices] NegotiationService negotiations,
-        [FromServices] IOptions<DurableHostOptions> durable, CancellationToken cancellationToken)
+        [FromServices] IOptions<TaskHubOptions> durable, CancellationToken cancellationToken)
     {
         var idempotencyKey = http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
         var result = await negotiations.StartAsync(request, idempotencyKey, cancellationToken);

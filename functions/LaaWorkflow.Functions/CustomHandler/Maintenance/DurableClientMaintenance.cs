@@ -1,5 +1,4 @@
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.Client;
+using Microsoft.DurableTask.Client;
 
 namespace LaaWorkflow.Functions.CustomHandler.Maintenance;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LaaWorkflow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using LaaWorkflow.Functions.CustomHandler.Payloads;
 using Microsoft.Extensions.Options;
 

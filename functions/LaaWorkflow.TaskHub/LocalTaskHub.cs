@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LaaWorkflow.TaskHub;
+
+/// <summary>
+/// The one adapter over the engine: DurableTask.AzureStorage's orchestration service (or, for tests, the SDK's
+/// in-memory one) behind the Durable Task gRPC sidecar, served on loopback inside this process. It plays the part the Durable Functions extension plays in Azure;
+/// the Microsoft.DurableTask worker and client talk to it over <see cref="Channel"/>.
+/// </summary>
+/// <remarks>
+/// <c>TaskHubGrpcServer</c> comes from a preview testing package, so nothing else names it: were it to go, DurableTask.Core's
+/// own <c>TaskHubWorker</c> could stand here instead. The server accepts one worker connection at a time, so a process
+/// runs one worker against it.
+/// </remarks>
+internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
+{
+    private readonly ILoggerFactory _loggers;
+    private readonly int _port;
+    private WebApplication? _sidecar;
+
+    public LocalTaskHub(string storageConnectionString, TaskHubOptions options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _loggers = loggers;
+        Options = options;
+        if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.InMemoryType, StringComparison.OrdinalIgnoreCase))
+        {
+            var memory = new InMemoryOrchestrationService(loggers);
+            (Service, Client) = (memory, memory);
+        }
+        else if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.AzureStorageType, StringComparison.OrdinalIgnoreCase))
+        {
+            var azure = new AzureStorageOrchestrationService(Settings(storageConnectionString, options, loggers));
+            (Service, Client) = (azure, azure);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"DurableTask:StorageProvider:Type is '{options.StorageProvider.Type}'; use '{TaskHubStorageOptions.AzureStorageType}' or '{TaskHubStorageOptions.InMemoryType}'.");
+        }
+
+        // The port is chosen before the worker and client are built, so they can be given the channel up front; the
+        // channel connects on first use, after StartAsync has bound the port.
+        _port = FreeLoopbackPort();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+    }
+
+    public TaskHubOptions Options { get; }
+
+    /// <summary>The channel the worker and the client use.</summary>
+    public GrpcChannel Channel { get; }
+
+    /// <summary>The backend the sidecar dispatches from.</summary>
+    public IOrchestrationService Service { get; }
+
+    /// <summary>The backend's client side, for what the gRPC protocol does not carry (an instance's full history).</summary>
+    public IOrchestrationServiceClient Client { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Creates the hub's tables, queues and lease blobs once; a no-op when they exist.
+        await Service.CreateIfNotExistsAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSingleton(_loggers);
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = null);
+        builder.Services.AddSingleton(Service);
+        builder.Services.AddSingleton(Client);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        _sidecar = builder.Build();
+        _sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await _sidecar.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_sidecar is not null)
+        {
+            await _sidecar.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        if (_sidecar is not null)
+        {
+            await _sidecar.DisposeAsync();
+        }
+    }
+
+    private static AzureStorageOrchestrationServiceSettings Settings(string connectionString, TaskHubOptions options, ILoggerFactory loggers) => new()
+    {
+        TaskHubName = options.HubName,
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        LoggerFactory = loggers,
+        PartitionCount = options.StorageProvider.PartitionCount,
+        MaxQueuePollingInterval = options.StorageProvider.MaxQueuePollingInterval,
+        ControlQueueBatchSize = options.StorageProvider.ControlQueueBatchSize,
+        ControlQueueBufferThreshold = options.StorageProvider.ControlQueueBufferThreshold,
+        ControlQueueVisibilityTimeout = options.StorageProvider.ControlQueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = options.StorageProvider.WorkItemQueueVisibilityTimeout,
+        MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivityFunctions,
+        MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestratorFunctions,
+        ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
+        ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(options.ExtendedSessionIdleTimeoutInSeconds),
+        WorkerId = string.IsNullOrWhiteSpace(options.WorkerId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.WorkerId,
+    };
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
