@@ -44,11 +44,30 @@ public sealed class AgreementView
     /// <summary>The next deadline the negotiation is waiting on, if any.</summary>
     public DateTime? NextDeadline { get; init; }
 
+    /// <summary>A rehearsal's calendar; absent for a real negotiation.</summary>
+    public PaceView? Pace { get; init; }
+
+    /// <summary>A rehearsal's business time when this view was read; absent for a real negotiation.</summary>
+    public DateTime? Now { get; init; }
+
     /// <summary>How the negotiation ended, once it has.</summary>
     public OutcomeView? Outcome { get; init; }
 
     /// <summary>The signed-off agreement document, once finalised.</summary>
     public Uri? DocumentUrl { get; init; }
+}
+
+/// <summary>A rehearsal's calendar: <see cref="Anchor"/> at the real instant <see cref="StartedAt"/>, a day every <see cref="SecondsPerDay"/> s.</summary>
+public sealed class PaceView
+{
+    /// <summary>The business instant the calendar read at <see cref="StartedAt"/>.</summary>
+    public required DateTime Anchor { get; init; }
+
+    /// <summary>The real instant the calendar started.</summary>
+    public required DateTime StartedAt { get; init; }
+
+    /// <summary>Real seconds per business day.</summary>
+    public required double SecondsPerDay { get; init; }
 }
 
 /// <summary>A partner's standing in the negotiation.</summary>

@@ -78,7 +78,7 @@ public sealed class GovernmentOfficeLinks
             return new DecisionLinkCheck(DecisionLinkStatus.NotFound, $"There is no negotiation '{id}'.", content.Round, null);
         }
 
-        var view = Views.ToView(record, null);
+        var view = Views.ToView(record, null, DateTime.UtcNow);
         var current = CurrentSubmission(record);
         if (record.Summary.Phase != NegotiationPhase.GovernmentOffice || current != content.Round)
         {

@@ -82,7 +82,7 @@ public sealed partial class NegotiationService
         }
 
         var instance = await _client.GetInstanceAsync(id, cancellation: cancellationToken);
-        return Views.ToView(record, instance?.RuntimeStatus.ToString());
+        return Views.ToView(record, instance?.RuntimeStatus.ToString(), RealNow);
     }
 
     /// <summary>A page of negotiations, newest first.</summary>

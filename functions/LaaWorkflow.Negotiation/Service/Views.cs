@@ -8,7 +8,7 @@ namespace LaaWorkflow.Negotiation.Service;
 /// <summary>Turns stored read models into the HTTP contract's shapes.</summary>
 internal static class Views
 {
-    public static AgreementView ToView(AgreementRecord record, string? runtimeStatus)
+    public static AgreementView ToView(AgreementRecord record, string? runtimeStatus, DateTime realNow)
     {
         var summary = record.Summary;
         var definition = summary.Definition;
@@ -25,6 +25,8 @@ internal static class Views
             Round = summary.Round,
             CreatedAt = summary.CreatedAt,
             NextDeadline = summary.NextDeadline,
+            Pace = definition.Pace is { } pace ? new PaceView { Anchor = pace.Anchor, StartedAt = pace.StartedAt, SecondsPerDay = pace.SecondsPerDay } : null,
+            Now = definition.Pace?.ToBusiness(realNow),
             Outcome = summary.Outcome is { } o
                 ? new OutcomeView { Phase = o.Phase, At = o.At, Summary = o.Summary, Reasons = o.Reasons }
                 : null,
