@@ -2,7 +2,7 @@ using LaaWorkflow.Durable;
 using LaaWorkflow.Durable.AzureStorage;
 using LaaWorkflow.Durable.Time;
 using LaaWorkflow.Email;
-using LaaWorkflow.Functions.CustomHandler.Storage;
+using LaaWorkflow.Functions.Hosting.Storage;
 using LaaWorkflow.Negotiation;
 
 namespace LaaWorkflow.Functions.Hosting;
@@ -25,10 +25,9 @@ internal static class WorkflowServices
         // One account for everything: a connection string locally, the app's managed identity in Azure. Registered
         // before AddEmail/AddNegotiation, whose own connection-string fallbacks then stay unused.
         var storage = StorageAccountConnection.ForApp(configuration);
-        var tables = storage.CreateTableServiceClient();
-        var blobs = storage.CreateBlobServiceClient();
-        services.AddSingleton(tables);
-        services.AddSingleton(blobs);
+        services.AddSingleton(storage.CreateTableServiceClient());
+        services.AddSingleton(storage.CreateBlobServiceClient());
+        services.AddSingleton(storage.CreateQueueServiceClient());
 
         var durable = configuration.GetSection(DurableHostOptions.Section).Get<DurableHostOptions>() ?? new DurableHostOptions();
         services.AddDurableTaskWorker(worker =>
@@ -42,7 +41,7 @@ internal static class WorkflowServices
                     // The task hub lives in the same account as the read models (Functions' AzureWebJobsStorage).
                     worker.UseAzureStorageBackend(o =>
                     {
-                        o.Clients = new StorageServiceClients(tables, storage.CreateQueueServiceClient(), blobs);
+                        o.Clients = storage.CreateDurableClients();
                         o.TaskHubName = durable.HubName;
                         o.PartitionCount = durable.PartitionCount;
                         o.WorkerId = string.IsNullOrWhiteSpace(durable.WorkerId) ? o.WorkerId : durable.WorkerId;

@@ -1,9 +1,9 @@
 using Azure.Identity;
-using LaaWorkflow.Functions.CustomHandler.Storage;
+using LaaWorkflow.Functions.Hosting.Storage;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
-namespace LaaWorkflow.Functions.Tests.CustomHandler;
+namespace LaaWorkflow.Functions.Tests.Hosting;
 
 /// <summary>The two ways to reach storage: a connection string locally, a managed identity in Azure.</summary>
 public sealed class StorageAccountConnectionTests

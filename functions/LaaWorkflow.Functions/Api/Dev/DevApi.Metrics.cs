@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LaaWorkflow.AzureStorage.Diagnostics;
 using LaaWorkflow.Durable.Diagnostics;
+using LaaWorkflow.Functions.Hosting.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LaaWorkflow.Functions.Api.Dev;
@@ -17,10 +18,23 @@ internal static partial class DevApi
         return TypedResults.Ok(new HostMetrics(
             DateTimeOffset.UtcNow,
             DurableCounts.Snapshot(),
-            StorageOperationCounts.Snapshot(),
+            StorageCounts(),
             new HostMemory(process.WorkingSet64, process.PeakWorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes,
                 GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)),
             process.TotalProcessorTime.TotalMilliseconds));
+    }
+
+    /// <summary>
+    /// The app's official clients count in <see cref="StorageOperationCounter"/>, the durable runtime's own client in
+    /// <see cref="StorageOperationCounts"/>; both count the same kinds, so one process's figures are their sum.
+    /// </summary>
+    private static Dictionary<string, long> StorageCounts()
+    {
+        var durable = StorageOperationCounts.Snapshot();
+        return StorageOperationCounter.Snapshot().ToDictionary(
+            p => p.Key,
+            p => p.Value + durable.GetValueOrDefault(p.Key),
+            StringComparer.Ordinal);
     }
 }
 

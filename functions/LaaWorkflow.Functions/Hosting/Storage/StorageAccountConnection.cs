@@ -1,10 +1,10 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
-using LaaWorkflow.AzureStorage.Blobs;
-using LaaWorkflow.AzureStorage.Queues;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
-namespace LaaWorkflow.Functions.CustomHandler.Storage;
+namespace LaaWorkflow.Functions.Hosting.Storage;
 
 /// <summary>
 /// Where the app's storage account is and how it authenticates, read the way Azure Functions reads a
@@ -14,7 +14,11 @@ namespace LaaWorkflow.Functions.CustomHandler.Storage;
 /// <c>__blobServiceUri</c>, authenticated by a managed identity (<c>__credential=managedidentity</c>,
 /// <c>__clientId</c> for a user-assigned one) or by <see cref="DefaultAzureCredential"/>.
 /// </summary>
-internal sealed class StorageAccountConnection
+/// <remarks>
+/// The one place the app's storage clients are built, so every client counts its requests
+/// (<see cref="StorageOperationCounter"/>) and authenticates the same way.
+/// </remarks>
+internal sealed partial class StorageAccountConnection
 {
     public const string DefaultName = "AzureWebJobsStorage";
 
@@ -90,9 +94,11 @@ internal sealed class StorageAccountConnection
     /// <exception cref="InvalidOperationException">The identity form names no Table endpoint.</exception>
     public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null)
     {
+        options ??= new TableClientOptions();
+        options.AddPolicy(new StorageOperationCounter(StorageOperationCounter.Table), HttpPipelinePosition.PerCall);
         if (ConnectionString is not null)
         {
-            return new TableServiceClient(ConnectionString, options ?? new TableClientOptions());
+            return new TableServiceClient(ConnectionString, options);
         }
         var endpoint = TableServiceUri ?? throw new InvalidOperationException(
             $"{Name} names no Table endpoint: set {Name}__accountName or {Name}__tableServiceUri.");
@@ -101,28 +107,32 @@ internal sealed class StorageAccountConnection
 
     /// <summary>A Queue service client for this account, by connection string or by identity.</summary>
     /// <exception cref="InvalidOperationException">The identity form names no Queue endpoint.</exception>
-    public QueueServiceClient CreateQueueServiceClient()
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null)
     {
+        options ??= new QueueClientOptions();
+        options.AddPolicy(new StorageOperationCounter(StorageOperationCounter.Queue), HttpPipelinePosition.PerCall);
         if (ConnectionString is not null)
         {
-            return new QueueServiceClient(ConnectionString);
+            return new QueueServiceClient(ConnectionString, options);
         }
         var endpoint = QueueServiceUri ?? throw new InvalidOperationException(
             $"{Name} names no Queue endpoint: set {Name}__accountName or {Name}__queueServiceUri.");
-        return new QueueServiceClient(endpoint, Credential!);
+        return new QueueServiceClient(endpoint, Credential!, options);
     }
 
     /// <summary>A Blob service client for this account, by connection string or by identity.</summary>
     /// <exception cref="InvalidOperationException">The identity form names no Blob endpoint.</exception>
-    public BlobServiceClient CreateBlobServiceClient()
+    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null)
     {
+        options ??= new BlobClientOptions();
+        options.AddPolicy(new StorageOperationCounter(StorageOperationCounter.Blob), HttpPipelinePosition.PerCall);
         if (ConnectionString is not null)
         {
-            return new BlobServiceClient(ConnectionString);
+            return new BlobServiceClient(ConnectionString, options);
         }
         var endpoint = BlobServiceUri ?? throw new InvalidOperationException(
             $"{Name} names no Blob endpoint: set {Name}__accountName or {Name}__blobServiceUri.");
-        return new BlobServiceClient(endpoint, Credential!);
+        return new BlobServiceClient(endpoint, Credential!, options);
     }
 
     private static Uri? ServiceUri(IConfigurationSection section, string name, string service, string? accountName)
