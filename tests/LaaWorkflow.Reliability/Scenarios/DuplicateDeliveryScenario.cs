@@ -1,5 +1,5 @@
-using LaaWorkflow.AzureStorage.Blobs;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Data.Tables;
 using LaaWorkflow.Durable;
 using LaaWorkflow.Durable.Client;
 using LaaWorkflow.Email;
