@@ -1,5 +1,5 @@
-using Azure.Storage.Blobs;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using LaaWorkflow.Durable;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Events;

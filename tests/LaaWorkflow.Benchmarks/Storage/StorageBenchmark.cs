@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Storage.Queues;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using LaaWorkflow.Testing;
 
 namespace LaaWorkflow.Benchmarks.Storage;
