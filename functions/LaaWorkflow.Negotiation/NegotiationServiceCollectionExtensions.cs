@@ -1,5 +1,5 @@
-using LaaWorkflow.AzureStorage.Blobs;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Events;
 using LaaWorkflow.Negotiation.Activities;

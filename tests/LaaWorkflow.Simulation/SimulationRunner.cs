@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using LaaWorkflow.AzureStorage.Queues;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using LaaWorkflow.Simulation.Areas;
 using LaaWorkflow.Simulation.Driving;
 using LaaWorkflow.Simulation.Measuring;

@@ -1,4 +1,4 @@
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace LaaWorkflow.Email.Storage;
 

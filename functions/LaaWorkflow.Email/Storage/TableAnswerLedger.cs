@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 using LaaWorkflow.Email.Answers;
 
 namespace LaaWorkflow.Email.Storage;

@@ -1,5 +1,5 @@
 using Azure;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 using LaaWorkflow.Email.Transports.Outbox;
 
 namespace LaaWorkflow.Email.Storage;

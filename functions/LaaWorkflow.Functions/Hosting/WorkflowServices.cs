@@ -1,6 +1,6 @@
 using LaaWorkflow.Email;
 using LaaWorkflow.Functions.Api.Management;
-using LaaWorkflow.Functions.CustomHandler.Storage;
+using LaaWorkflow.Functions.Hosting.Storage;
 using LaaWorkflow.Negotiation;
 using LaaWorkflow.TaskHub;
 
@@ -16,6 +16,7 @@ internal static class WorkflowServices
         var storage = StorageAccountConnection.ForApp(configuration);
         services.AddSingleton(storage.CreateTableServiceClient());
         services.AddSingleton(storage.CreateBlobServiceClient());
+        services.AddSingleton(storage.CreateQueueServiceClient());
 
         // The task hub lives in the same account as the read models, as Durable Functions keeps it in AzureWebJobsStorage.
         services.AddLocalTaskHub(

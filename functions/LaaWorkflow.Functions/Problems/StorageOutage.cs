@@ -14,13 +14,18 @@ internal static class StorageOutage
     public const int RetryAfterSeconds = 30;
 
     /// <summary>True when <paramref name="error"/> (or what it wraps) says storage did not answer or answered it is unavailable.</summary>
+    /// <remarks>
+    /// The Azure SDK clients report an unreachable account as <see cref="RequestFailedException"/> with status 0 (the
+    /// socket error inside), a server fault as status 5xx, a network timeout as a cancellation wrapping
+    /// <see cref="TimeoutException"/>, and retries that ran out as an <see cref="AggregateException"/> of those.
+    /// </remarks>
     public static bool IsOutage(Exception? error)
     {
         for (var current = error; current is not null; current = current.InnerException)
         {
             switch (current)
             {
-                case RequestFailedException failed when failed.Status is 0 or StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable:
+                case RequestFailedException failed when failed.Status is 0 or >= StatusCodes.Status500InternalServerError:
                 case HttpRequestException:
                 case SocketException:
                 case TimeoutException:

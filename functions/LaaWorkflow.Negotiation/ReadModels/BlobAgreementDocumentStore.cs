@@ -1,6 +1,6 @@
 using Azure;
-using LaaWorkflow.AzureStorage.Blobs;
-using LaaWorkflow.AzureStorage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using LaaWorkflow.Email;
 using Microsoft.Extensions.Options;
 

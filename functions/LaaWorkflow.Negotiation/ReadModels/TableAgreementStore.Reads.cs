@@ -1,5 +1,5 @@
 using Azure;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 using LaaWorkflow.Negotiation.Activities;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;

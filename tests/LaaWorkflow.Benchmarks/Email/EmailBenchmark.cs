@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Templates;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using LaaWorkflow.AzureStorage.Blobs;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using LaaWorkflow.Durable;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;

@@ -5,13 +5,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LaaWorkflow.AzureStorage.Core;
-using LaaWorkflow.AzureStorage.Tables;
 
 namespace LaaWorkflow.Benchmarks.Storage;
 
 /// <summary>
 /// The baseline: the same Table and Queue requests written by hand on one HttpClient, signed with the same
-/// HMAC, with no pipeline, retries, diagnostics or mapping layer. Only what the operation needs is parsed.
+/// HMAC (the signer of the project's own storage client, kept only for this baseline and the durable runtime), with
+/// no pipeline, retries, diagnostics or mapping layer. Only what the operation needs is parsed.
 /// </summary>
 internal sealed class BareStorageClient(Uri tableEndpoint, Uri queueEndpoint, string account, string key) : IDisposable
 {
@@ -53,18 +53,18 @@ internal sealed class BareStorageClient(Uri tableEndpoint, Uri queueEndpoint, st
         };
     }
 
-    public async Task BatchInsertAsync(string table, List<TableTransactionAction> actions)
+    public async Task BatchInsertAsync(string table, IReadOnlyList<StorageSample> entities)
     {
         var batch = "batch_" + Guid.NewGuid().ToString("N");
         var changeset = "changeset_" + Guid.NewGuid().ToString("N");
         var body = new StringBuilder(64 * 1024);
         body.Append("--").Append(batch).Append("\r\nContent-Type: multipart/mixed; boundary=").Append(changeset).Append("\r\n\r\n");
-        foreach (var action in actions)
+        foreach (var entity in entities)
         {
             body.Append("--").Append(changeset).Append("\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n");
             body.Append("POST ").Append(_tables).Append('/').Append(table).Append(" HTTP/1.1\r\n");
             body.Append("Accept: application/json;odata=minimalmetadata\r\nContent-Type: application/json\r\nPrefer: return-no-content\r\nDataServiceVersion: 3.0\r\n\r\n");
-            body.Append(Json((StorageSample)action.Entity)).Append("\r\n");
+            body.Append(Json(entity)).Append("\r\n");
         }
 
         body.Append("--").Append(changeset).Append("--\r\n--").Append(batch).Append("--\r\n");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace LaaWorkflow.Benchmarks.Storage;
 
@@ -42,14 +42,9 @@ internal sealed class StorageSample : ITableEntity
         DueAt = new DateTime(2008, 4, 14, 17, 0, 0, DateTimeKind.Utc),
     };
 
-    public static List<TableTransactionAction> Batch(string partition)
-    {
-        var actions = new List<TableTransactionAction>(100);
-        for (var i = 0; i < 100; i++)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Entity(partition, i)));
-        }
+    /// <summary>One partition's hundred entities, the most one entity group transaction takes.</summary>
+    public static List<StorageSample> Batch(string partition) => [.. Enumerable.Range(0, 100).Select(i => Entity(partition, i))];
 
-        return actions;
-    }
+    public static List<TableTransactionAction> Transaction(string partition) =>
+        [.. Batch(partition).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))];
 }

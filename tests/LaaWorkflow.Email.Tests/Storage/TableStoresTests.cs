@@ -1,4 +1,4 @@
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Storage;
 using LaaWorkflow.Email.Tests.Support;

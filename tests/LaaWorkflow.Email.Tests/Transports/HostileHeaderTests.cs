@@ -40,7 +40,7 @@ public sealed class HostileHeaderTests
             new EmailAddress("reply+token@inbound.example", injected),
             [new EmailAddress("cc@police.example", injected)]);
 
-        var json = JsonNode.Parse(SendGridRequest.Serialize(message, new EmailAddress("laa@council.example", injected)))!;
+        var json = JsonNode.Parse(SendGridRequest.Create(message, new EmailAddress("laa@council.example", injected)).Serialize())!;
         var headerValues = new[]
         {
             json["subject"]!.GetValue<string>(),

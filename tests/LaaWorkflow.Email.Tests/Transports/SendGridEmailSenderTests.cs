@@ -6,6 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Email.Tests.Transports;
 
+/// <summary>
+/// The sender on the SendGrid package's client, pointed (<c>SendGridClientOptions.Host</c>) at a stand-in for SendGrid's
+/// API on a local Kestrel port: the JSON and headers checked are the ones the package really puts on the wire.
+/// </summary>
 public sealed class SendGridEmailSenderTests : IAsyncLifetime
 {
     private const string ApiKey = "SG.very-secret-api-key";
@@ -56,7 +60,33 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal(Samples.NegotiationId, args.GetProperty("negotiationId").GetString());
         Assert.Equal(Samples.PartnerId, args.GetProperty("partnerId").GetString());
         Assert.Equal("PartnerInvitation", args.GetProperty("kind").GetString());
+        Assert.Equal(Samples.Message().Key, args.GetProperty("messageKey").GetString());
         Assert.Equal(Samples.Message().Key, root.GetProperty("headers").GetProperty("X-LAA-Message-Key").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageWithCopies_PutsThemInTheOnePersonalization()
+    {
+        var sample = Samples.Message();
+        var message = new EmailMessage(sample.Key, sample.Kind, sample.To, sample.Subject, sample.Text, sample.Html, sample.NegotiationId, sample.PartnerId, sample.ReplyTo,
+            [new EmailAddress("cc@sunderland.example", "Copy Reader")]);
+
+        await Sender().SendAsync(message, CancellationToken.None);
+
+        using var json = JsonDocument.Parse(Assert.Single(_server.Requests).Body);
+        var personalization = Assert.Single(json.RootElement.GetProperty("personalizations").EnumerateArray());
+        Assert.Equal("p@police.example", Assert.Single(personalization.GetProperty("to").EnumerateArray()).GetProperty("email").GetString());
+        Assert.Equal("cc@sunderland.example", Assert.Single(personalization.GetProperty("cc").EnumerateArray()).GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_Accepted_RecordsSendGridMessageIdInTheSentLog()
+    {
+        await Sender().SendAsync(Samples.Message(), CancellationToken.None);
+
+        var entry = await _stores.GetAsync(Samples.Message().Key, CancellationToken.None);
+        Assert.Equal(SentLogState.Sent, entry!.State);
+        Assert.Equal("fake-1", entry.MessageId);
     }
 
     [Fact]
@@ -120,6 +150,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
         Assert.Single(_server.Requests);
         Assert.Empty(_time.Waits);
+        Assert.Equal(SentLogState.Failed, (await _stores.GetAsync(Samples.Message().Key, CancellationToken.None))!.State);
         Assert.Equal(400, error.StatusCode);
         Assert.False(error.IsTransient);
         Assert.Contains("The from address does not match a verified Sender Identity.", Assert.Single(error.Errors), StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LaaWorkflow.AzureStorage.Blobs;
+using Azure.Storage.Blobs;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation;
 using LaaWorkflow.Negotiation.Api;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LaaWorkflow.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace LaaWorkflow.Reliability.Harness;
 

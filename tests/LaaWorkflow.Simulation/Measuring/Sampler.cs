@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using LaaWorkflow.AzureStorage.Queues;
+using Azure.Storage.Queues;
 using LaaWorkflow.Simulation.Driving;
 
 namespace LaaWorkflow.Simulation.Measuring;

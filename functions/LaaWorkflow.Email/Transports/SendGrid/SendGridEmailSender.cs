@@ -1,16 +1,21 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using LaaWorkflow.Email.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+using SendGrid.Helpers.Reliability;
 
 namespace LaaWorkflow.Email.Transports.SendGrid;
 
-/// <summary>Sends through SendGrid's v3 Mail Send API, at most once per message key (see the remarks for the one exception).</summary>
+/// <summary>Sends through SendGrid's v3 Mail Send API with the SendGrid package, at most once per message key (see the remarks for the one exception).</summary>
 /// <remarks>
+/// <para>Retries are ours, not the package's: its <see cref="ReliabilitySettings"/> retry 5xx only, never 429, and
+/// wait by their own backoff without reading <c>Retry-After</c> (and only apply when the package makes its own
+/// <see cref="HttpClient"/>). So they stay off, and this class retries 429 as SendGrid asks and 5xx and timeouts with
+/// jittered backoff, and takes any other 4xx as final.</para>
 /// <para>SendGrid has no idempotency key, so the sent log stands in for one. Before the request the key is marked
 /// <c>Sending</c>; the moment SendGrid answers 202 it is marked <c>Sent</c>, and a later send with the key does nothing.</para>
 /// <para>The one window that can still duplicate: SendGrid accepted the message but the process died (or storage
@@ -25,7 +30,7 @@ internal sealed class SendGridEmailSender : IEmailSender
     /// <summary>How long a <c>Sending</c> mark keeps other attempts away; longer than one request with all its retries is not needed, since the caller retries.</summary>
     internal static readonly TimeSpan InFlightLease = TimeSpan.FromMinutes(2);
 
-    private readonly HttpClient _http;
+    private readonly SendGridClient _client;
     private readonly SendGridOptions _options;
     private readonly EmailAddress _from;
     private readonly ISentLog _log;
@@ -40,7 +45,6 @@ internal sealed class SendGridEmailSender : IEmailSender
 
     internal SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options, IOptions<EmailOptions> email, ISentLog log, TimeProvider time, ILogger<SendGridEmailSender> logger, Func<double> jitter)
     {
-        _http = http;
         _options = options.Value;
         _from = new EmailAddress(email.Value.FromAddress, email.Value.FromName);
         _log = log;
@@ -51,6 +55,13 @@ internal sealed class SendGridEmailSender : IEmailSender
         {
             throw new OptionsValidationException(nameof(SendGridOptions), typeof(SendGridOptions), ["SendGrid:ApiKey must be set when Email:Transport is SendGrid."]);
         }
+
+        _client = new SendGridClient(http, new SendGridClientOptions
+        {
+            ApiKey = _options.ApiKey,
+            Host = _options.BaseUrl.AbsoluteUri,
+            ReliabilitySettings = new ReliabilitySettings(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero),
+        });
     }
 
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -62,7 +73,7 @@ internal sealed class SendGridEmailSender : IEmailSender
             return EmailSendResult.AlreadySent;
         }
 
-        var body = SendGridRequest.Serialize(message, _from);
+        var body = SendGridRequest.Create(message, _from);
         string? messageId;
         try
         {
@@ -115,17 +126,10 @@ internal sealed class SendGridEmailSender : IEmailSender
     private SentLogEntry Entry(EmailMessage message, SentLogState state, string? messageId) =>
         new(message.Key, state, message.To.Email, message.Kind.ToString(), message.NegotiationId, message.PartnerId, _time.GetUtcNow(), messageId);
 
-    private async Task<string?> PostWithRetriesAsync(EmailMessage message, string body, CancellationToken cancellationToken)
+    private async Task<string?> PostWithRetriesAsync(EmailMessage message, SendGridMessage body, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_options.BaseUrl, "v3/mail/send");
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-
             TimeSpan delay;
             int? status = null;
             using (var timeout = new CancellationTokenSource(_options.Timeout, _time))
@@ -133,22 +137,22 @@ internal sealed class SendGridEmailSender : IEmailSender
             {
                 try
                 {
-                    using var response = await _http.SendAsync(request, linked.Token);
+                    var response = await _client.SendEmailAsync(body, linked.Token);
                     status = (int)response.StatusCode;
-                    if (response.StatusCode == HttpStatusCode.Accepted || response.IsSuccessStatusCode)
+                    if (response.IsSuccessStatusCode)
                     {
                         return response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null;
                     }
 
                     if (status != 429 && status < 500)
                     {
-                        var errors = await ReadErrorsAsync(response, cancellationToken);
+                        var errors = await ReadErrorsAsync(response.Body, cancellationToken);
                         Logs.SendGridRefused(_logger, message.Key, message.NegotiationId, status, string.Join("; ", errors));
                         throw new EmailDeliveryException(
                             $"SendGrid refused email {message.Key} with {status}: {string.Join("; ", errors)}", status, errors);
                     }
 
-                    delay = status == 429 ? RateLimitDelay(response) ?? Backoff(attempt) : Backoff(attempt);
+                    delay = status == 429 ? RateLimitDelay(response.Headers) ?? Backoff(attempt) : Backoff(attempt);
                 }
                 catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
@@ -180,14 +184,14 @@ internal sealed class SendGridEmailSender : IEmailSender
     }
 
     /// <summary>What SendGrid asks us to wait: <c>Retry-After</c> (seconds or a date), else <c>X-RateLimit-Reset</c> (Unix seconds).</summary>
-    private TimeSpan? RateLimitDelay(HttpResponseMessage response)
+    private TimeSpan? RateLimitDelay(HttpResponseHeaders headers)
     {
         TimeSpan? wait = null;
-        if (response.Headers.RetryAfter is { } retryAfter)
+        if (headers.RetryAfter is { } retryAfter)
         {
             wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - _time.GetUtcNow() : null);
         }
-        else if (response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+        else if (headers.TryGetValues("X-RateLimit-Reset", out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var reset))
         {
             wait = DateTimeOffset.FromUnixTimeSeconds(reset) - _time.GetUtcNow();
@@ -202,9 +206,9 @@ internal sealed class SendGridEmailSender : IEmailSender
         return value > _options.MaxDelay ? _options.MaxDelay : value;
     }
 
-    private static async Task<IReadOnlyList<string>> ReadErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> ReadErrorsAsync(HttpContent? content, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var text = content is null ? string.Empty : await content.ReadAsStringAsync(cancellationToken);
         try
         {
             using var json = JsonDocument.Parse(text);

@@ -1,9 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SendGrid.Helpers.Mail;
+using SendGridAddress = SendGrid.Helpers.Mail.EmailAddress;
 
 namespace LaaWorkflow.Email.Transports.SendGrid;
 
-/// <summary>The body of SendGrid's <c>POST /v3/mail/send</c>, with the fields we use.</summary>
+/// <summary>Our message as the SendGrid package's <see cref="SendGridMessage"/>, with the fields we use.</summary>
 internal static class SendGridRequest
 {
     /// <summary>The header carrying our idempotency key, so a message can be traced in SendGrid's activity feed.</summary>
@@ -15,15 +15,30 @@ internal static class SendGridRequest
     public const string KindArg = "kind";
     public const string MessageKeyArg = "messageKey";
 
-    private static readonly JsonSerializerOptions Json = new()
+    public static SendGridMessage Create(EmailMessage message, EmailAddress from)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(from);
+        var mail = new SendGridMessage
+        {
+            From = Address(from),
+            Subject = message.Subject,
+            ReplyTo = message.ReplyTo is null ? null : Address(message.ReplyTo),
+        };
+        mail.AddTo(Address(message.To));
+        if (message.Cc.Count > 0)
+        {
+            mail.AddCcs(message.Cc.Select(Address).ToList());
+        }
 
-    public static string Serialize(EmailMessage message, EmailAddress from)
-    {
-        var customArgs = new Dictionary<string, string>(StringComparer.Ordinal)
+        // Plain text first: SendGrid requires text/plain to lead when both are sent.
+        mail.AddContent("text/plain", message.Text);
+        mail.AddContent("text/html", message.Html);
+        mail.AddCategory(message.Kind.ToString());
+
+        // Set on the message rather than with AddCustomArg/AddHeader, which put them on the personalization: the
+        // message-level fields hold for every recipient, copies included, whatever personalizations are added later.
+        mail.CustomArgs = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [NegotiationIdArg] = message.NegotiationId,
             [KindArg] = message.Kind.ToString(),
@@ -31,36 +46,12 @@ internal static class SendGridRequest
         };
         if (message.PartnerId is not null)
         {
-            customArgs[PartnerIdArg] = message.PartnerId;
+            mail.CustomArgs[PartnerIdArg] = message.PartnerId;
         }
 
-        var body = new MailSend(
-            [new Personalization([Address(message.To)], message.Cc.Count == 0 ? null : message.Cc.Select(Address).ToList())],
-            Address(from),
-            message.ReplyTo is null ? null : Address(message.ReplyTo),
-            message.Subject,
-            [new Content("text/plain", message.Text), new Content("text/html", message.Html)],
-            [message.Kind.ToString()],
-            customArgs,
-            new Dictionary<string, string>(StringComparer.Ordinal) { [MessageKeyHeader] = HeaderText.Clean(message.Key) });
-        return JsonSerializer.Serialize(body, Json);
+        mail.Headers = new Dictionary<string, string>(StringComparer.Ordinal) { [MessageKeyHeader] = HeaderText.Clean(message.Key) };
+        return mail;
     }
 
-    private static Mailbox Address(EmailAddress address) => new(address.Email, address.Name);
-
-    private sealed record MailSend(
-        IReadOnlyList<Personalization> Personalizations,
-        Mailbox From,
-        Mailbox? ReplyTo,
-        string Subject,
-        IReadOnlyList<Content> Content,
-        IReadOnlyList<string> Categories,
-        IReadOnlyDictionary<string, string> CustomArgs,
-        IReadOnlyDictionary<string, string> Headers);
-
-    private sealed record Personalization(IReadOnlyList<Mailbox> To, IReadOnlyList<Mailbox>? Cc);
-
-    private sealed record Mailbox(string Email, string? Name);
-
-    private sealed record Content(string Type, string Value);
+    private static SendGridAddress Address(EmailAddress address) => new(address.Email, address.Name);
 }

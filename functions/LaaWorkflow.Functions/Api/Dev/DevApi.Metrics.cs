@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LaaWorkflow.AzureStorage.Diagnostics;
+using LaaWorkflow.Functions.Hosting.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LaaWorkflow.Functions.Api.Dev;
@@ -15,7 +15,7 @@ internal static partial class DevApi
         var gc = GC.GetGCMemoryInfo();
         return TypedResults.Ok(new HostMetrics(
             DateTimeOffset.UtcNow,
-            StorageOperationCounts.Snapshot(),
+            StorageOperationCounter.Snapshot(),
             new HostMemory(process.WorkingSet64, process.PeakWorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes,
                 GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)),
             process.TotalProcessorTime.TotalMilliseconds));

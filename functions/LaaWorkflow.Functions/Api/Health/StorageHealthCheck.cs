@@ -1,7 +1,6 @@
 using Azure;
-using Azure.Core;
-using LaaWorkflow.AzureStorage.Tables;
-using LaaWorkflow.Functions.CustomHandler.Storage;
+using Azure.Data.Tables;
+using LaaWorkflow.Functions.Hosting.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LaaWorkflow.Functions.Api.Health;

@@ -1,7 +1,0 @@
-using LaaWorkflow.Testing;
-using Xunit;
-
-namespace LaaWorkflow.AzureStorage.Tests;
-
-[CollectionDefinition("azurite")]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
