@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using LaaWorkflow.AzureStorage.Core;
 
 namespace LaaWorkflow.Benchmarks.Storage;
 
