@@ -44,6 +44,12 @@ public sealed record EmailMessage
         this.Cc = Cc ?? [];
     }
 
+    /// <summary>
+    /// When the message counts as sent on the negotiation's calendar: set for a rehearsal, whose business time runs
+    /// ahead of the real clock; null means now. The outbox stamps it; a real transport sends in real time regardless.
+    /// </summary>
+    public DateTimeOffset? BusinessTime { get; init; }
+
     /// <summary>The deterministic idempotency key chosen by the caller.</summary>
     public string Key { get; }
 

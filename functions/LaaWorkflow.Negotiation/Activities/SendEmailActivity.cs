@@ -32,7 +32,11 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
             input.NegotiationId,
             input.Partner?.Id,
             replyTo,
-            input.Cc is null ? null : [new EmailAddress(input.Cc.Email, input.Cc.Name)]);
+            input.Cc is null ? null : [new EmailAddress(input.Cc.Email, input.Cc.Name)])
+        {
+            // A rehearsal's mail is dated on its calendar, like everything else it stamps.
+            BusinessTime = input.Header.Pace is { } pace ? new DateTimeOffset(pace.ToBusiness(DateTime.UtcNow), TimeSpan.Zero) : null,
+        };
         return await sender.SendAsync(message, CancellationToken.None) == EmailSendResult.Sent;
     }
 

@@ -24,7 +24,7 @@ internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
             message.Subject,
             message.Text,
             message.Html,
-            _time.GetUtcNow(),
+            message.BusinessTime ?? _time.GetUtcNow(),
             message.Kind.ToString(),
             message.NegotiationId,
             message.PartnerId,
