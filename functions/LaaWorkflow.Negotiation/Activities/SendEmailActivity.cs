@@ -1,9 +1,9 @@
-using Microsoft.DurableTask;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Templates;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Reference;
+using Microsoft.DurableTask;
 using AnswerDecision = LaaWorkflow.Negotiation.Domain.AnswerDecision;
 using EmailDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 

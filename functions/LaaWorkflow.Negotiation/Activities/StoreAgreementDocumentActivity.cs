@@ -1,6 +1,6 @@
-using Microsoft.DurableTask;
 using LaaWorkflow.Negotiation.Documents;
 using LaaWorkflow.Negotiation.ReadModels;
+using Microsoft.DurableTask;
 
 namespace LaaWorkflow.Negotiation.Activities;
 

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using LaaWorkflow.Negotiation.ReadModels;
+using Microsoft.DurableTask;
 
 namespace LaaWorkflow.Negotiation.Activities;
 

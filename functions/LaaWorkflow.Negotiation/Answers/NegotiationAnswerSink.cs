@@ -1,11 +1,11 @@
 using System.Globalization;
-using Microsoft.DurableTask.Client;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Negotiation.Activities;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
 using LaaWorkflow.Negotiation.ReadModels;
 using LaaWorkflow.Negotiation.Service;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using DomainDecision = LaaWorkflow.Negotiation.Domain.AnswerDecision;
 using DomainSource = LaaWorkflow.Negotiation.Domain.AnswerSource;

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using LaaWorkflow.Negotiation.Activities;
+using Microsoft.DurableTask;
 
 namespace LaaWorkflow.Negotiation.Orchestrations;
 

@@ -1,10 +1,10 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
 using LaaWorkflow.Negotiation.ReadModels;
 using LaaWorkflow.Negotiation.Validation;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace LaaWorkflow.Negotiation.Service;

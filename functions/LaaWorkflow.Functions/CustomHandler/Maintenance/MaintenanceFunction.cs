@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.DurableTask.Client;
 using LaaWorkflow.Functions.CustomHandler.Payloads;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Functions.CustomHandler.Maintenance;
