@@ -74,6 +74,7 @@ internal sealed partial class AgreementNegotiation
 
     private async Task<AgreementOutcome> WithdrawnAsync(WithdrawEvent withdrawal)
     {
+        _clock.Saw(withdrawal.At);
         var outcome = new AgreementOutcome(NegotiationPhase.Withdrawn, Now,
             "Withdrawn" + (withdrawal.By is null ? "" : " by " + withdrawal.By) + ": " + withdrawal.Reason, [withdrawal.Reason]);
         await EndAsync(outcome, "withdrawn", AnswerSource.Admin);

@@ -176,6 +176,11 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
     private async Task PartnerFinishedAsync(PartnerOutcome outcome)
     {
+        if (outcome.AnsweredAt is { } answeredAt)
+        {
+            _clock.Saw(answeredAt);
+        }
+
         _latest[outcome.PartnerId] = outcome;
         _outstanding.Remove(outcome.PartnerId);
         if (outcome.Status is PartnerStatus.Objected or PartnerStatus.ChangesRequested)
@@ -267,6 +272,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         }
 
         var answer = await decision;
+        _clock.Saw(answer.DecidedAt);
         if (answer.Approved)
         {
             _approval = answer;
@@ -318,6 +324,12 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             ? new Step(await WithdrawnAsync(await withdrawal))
             : winner == timer
                 ? new Step(await DeadlineMissedAsync())
-                : new Step(Revision: await revision);
+                : new Step(Revision: Seen(await revision));
+    }
+
+    private RevisionEvent Seen(RevisionEvent revision)
+    {
+        _clock.Saw(revision.SubmittedAt);
+        return revision;
     }
 }

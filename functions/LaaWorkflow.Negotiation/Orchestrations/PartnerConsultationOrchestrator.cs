@@ -156,6 +156,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
 
         private async Task<PartnerOutcome> AnsweredAsync(PartnerAnswerEvent answer)
         {
+            _clock.Saw(answer.ReceivedAt);
             _status = answer.Decision.ToStatus();
             var text = answer.Decision switch
             {
