@@ -1,8 +1,8 @@
 using LaaWorkflow.Email.Answers;
-using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
-using AnswerSource = LaaWorkflow.Email.Answers.AnswerSource;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
+using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
+using AnswerSource = LaaWorkflow.Email.Answers.AnswerSource;
 
 namespace LaaWorkflow.Benchmarks.DurableEngine;
 
