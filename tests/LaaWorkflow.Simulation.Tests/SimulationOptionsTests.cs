@@ -12,6 +12,13 @@ public sealed class SimulationOptionsTests
         Assert.Equal(150, options.Areas);
         Assert.Equal([1, 2], options.HostCounts);
         Assert.Equal(AzuritePersistence.TablesInMemory, options.Azurite);
+        Assert.Equal(2, options.SecondsPerDay);
+    }
+
+    [Fact]
+    public void Parse_Pace_SetsSecondsPerBusinessDay()
+    {
+        Assert.Equal(0.75, SimulationOptions.Parse(["--pace", "0.75"]).SecondsPerDay);
     }
 
     [Theory]
@@ -38,6 +45,8 @@ public sealed class SimulationOptionsTests
     [InlineData("--areas", "many", "--areas")]
     [InlineData("--colour", "red", "--colour")]
     [InlineData("--azurite", "cloud", "--azurite")]
+    [InlineData("--pace", "0", "--pace")]
+    [InlineData("--pace", "fast", "--pace")]
     public void Parse_BadOption_NamesIt(string option, string value, string named)
     {
         var error = Assert.Throws<ArgumentException>(() => SimulationOptions.Parse([option, value]));

@@ -23,13 +23,14 @@ internal static class NationalSimulation
         var runs = new List<RunResult>();
         foreach (var hosts in options.HostCounts)
         {
-            var run = await SimulationRunner.RunAsync(areas, hosts, options.Partitions, options.Azurite, options.OutputFolder, log, cancellationToken);
+            var run = await SimulationRunner.RunAsync(areas, hosts, options.Partitions, options.SecondsPerDay, options.Azurite, options.OutputFolder, log, cancellationToken);
             log.WriteLine($"  {hosts} host(s): {run.WallSeconds:F1} s, {run.Results.Count(r => r.Matches)}/{run.Areas} outcomes match.");
             runs.Add(run);
         }
 
         var figures = runs.Select(r => new Figures(r)).ToList();
-        var command = "bash scripts/simulate.sh --areas " + options.Areas + " --hosts " + (options.HostCounts.Count == 2 ? "both" : options.HostCounts[0].ToString(System.Globalization.CultureInfo.InvariantCulture)) + " --seed " + options.Seed;
+        var command = "bash scripts/simulate.sh --areas " + options.Areas + " --hosts " + (options.HostCounts.Count == 2 ? "both" : options.HostCounts[0].ToString(System.Globalization.CultureInfo.InvariantCulture)) + " --seed " + options.Seed
+            + " --pace " + options.SecondsPerDay.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var markdown = TextReport.Write(options, figures, command);
         return new SimulationReport(runs, markdown, HtmlReport.Write(markdown, figures));
     }

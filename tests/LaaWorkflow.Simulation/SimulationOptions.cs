@@ -3,9 +3,15 @@ using LaaWorkflow.Testing;
 
 namespace LaaWorkflow.Simulation;
 
-/// <summary>The command line: <c>--areas N --hosts 1|2|both --seed N --partitions N --out DIR</c>.</summary>
+/// <summary>The command line: <c>--areas N --hosts 1|2|both --seed N --partitions N --pace S --out DIR</c>.</summary>
 internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCounts, int Seed, int Partitions, string OutputFolder)
 {
+    /// <summary>
+    /// Real seconds per business day of the round's shared calendar (<c>--pace</c>). Timers and answers arrive late by
+    /// the engine's latency (queue polling, episodes), so the pace keeps that a small part of a business day.
+    /// </summary>
+    public double SecondsPerDay { get; init; } = 2;
+
     /// <summary>
     /// How Azurite keeps its data: <c>--azurite split</c> (the default) runs tables in memory and queues and blobs on
     /// disk, three processes; <c>disk</c> and <c>memory</c> are one process as a developer runs it. Only the split
@@ -14,7 +20,7 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
     /// </summary>
     public AzuritePersistence Azurite { get; init; } = AzuritePersistence.TablesInMemory;
 
-    public const string Usage = "usage: LaaWorkflow.Simulation [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--out artifacts/simulation] [--azurite split|disk|memory]";
+    public const string Usage = "usage: LaaWorkflow.Simulation [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--pace 2] [--out artifacts/simulation] [--azurite split|disk|memory]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static SimulationOptions Parse(IReadOnlyList<string> args)
@@ -25,6 +31,7 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
         var partitions = 4;
         var output = Path.Combine("artifacts", "simulation");
         var azurite = AzuritePersistence.TablesInMemory;
+        var pace = 2.0;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
@@ -49,6 +56,12 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
                 case "--partitions":
                     partitions = Number("--partitions", Value(), 1, 16);
                     break;
+                case "--pace":
+                    var seconds = Value();
+                    pace = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p >= 0.05 && p <= 3600
+                        ? p
+                        : throw new ArgumentException($"--pace must be real seconds per business day from 0.05 to 3600, not '{seconds}'. {Usage}");
+                    break;
                 case "--out":
                     output = Value();
                     break;
@@ -67,7 +80,7 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
             }
         }
 
-        return new SimulationOptions(areas, hosts, seed, partitions, output) { Azurite = azurite };
+        return new SimulationOptions(areas, hosts, seed, partitions, output) { Azurite = azurite, SecondsPerDay = pace };
     }
 
     private static int Number(string name, string value, int min, int max) =>

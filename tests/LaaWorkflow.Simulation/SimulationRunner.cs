@@ -17,10 +17,11 @@ internal static class SimulationRunner
 {
     private const string HubName = "Sim";
 
-    /// <summary>The virtual clock starts the week before the first consultation opens.</summary>
-    public static readonly DateTimeOffset ClockStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>The round's calendar starts the week before the first consultation opens.</summary>
+    public static readonly DateTimeOffset CalendarStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<RunResult> RunAsync(IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, AzuritePersistence persistence, string outputFolder, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(
+        IReadOnlyList<SimulatedArea> areas, int hostCount, int partitions, double secondsPerDay, AzuritePersistence persistence, string outputFolder, TextWriter log, CancellationToken cancellationToken)
     {
         var azurite = new AzuriteFixture { Persistence = persistence };
         await azurite.InitializeAsync();
@@ -36,12 +37,14 @@ internal static class SimulationRunner
             {
                 StorageConnectionString = azurite.ConnectionString,
                 HubName = HubName,
-                ClockStart = ClockStart,
                 LogFile = LogFileOf(outputFolder, hostCount, n),
                 Environment = new Dictionary<string, string>
                 {
-                    ["DurableTask__PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["Logging__LogLevel__LaaWorkflow.Durable.AzureStorage"] = "Information",
+                    ["DurableTask__StorageProvider__PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    // A fixed name per host, so a host restarted under it takes its own partition leases straight back.
+                    ["DurableTask__WorkerId"] = $"sim-host-{n}",
+                    ["Logging__LogLevel__DurableTask.AzureStorage"] = "Warning",
+                    ["Logging__LogLevel__DurableTask.Core"] = "Warning",
                     ["Logging__Console__FormatterName"] = "simple",
                     ["Logging__Console__FormatterOptions__SingleLine"] = "true",
                     ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
@@ -58,11 +61,6 @@ internal static class SimulationRunner
                 clients.Add(new HostClient(host.Url, host.AdminKey));
             }
 
-            if (hostCount > 1)
-            {
-                await WaitForOwnersAsync(azurite.ConnectionString, hostCount, cancellationToken);
-            }
-
             NationalRound? round = null;
             var sampler = new Sampler(
                 [.. hosts.Select((h, i) => (h.ProcessId, clients[i]))],
@@ -70,8 +68,11 @@ internal static class SimulationRunner
                 new QueueServiceClient(azurite.ConnectionString),
                 HubName,
                 partitions,
-                () => (round?.Now ?? ClockStart, round?.Finished ?? 0));
-            round = new NationalRound(clients, areas, sampler.QueueDepthsAsync, log);
+                () => (round?.Now ?? CalendarStart, round?.Finished ?? 0));
+            // Every negotiation of the run shares one calendar. It reaches its start once the starts have had time
+            // to land, so no consultation opens before its negotiation exists.
+            var calendar = new RoundCalendar(CalendarStart, DateTimeOffset.UtcNow.AddSeconds(10 + (areas.Count * 0.3)), secondsPerDay);
+            round = new NationalRound(clients, areas, calendar, log);
             var baseline = await sampler.TakeAsync(cancellationToken);
             var azuriteCpuStart = AzuriteCpu(azurite);
             var loadStart = ProcessStats.LoadAverage() ?? 0;
@@ -84,9 +85,10 @@ internal static class SimulationRunner
             double startSeconds = 0;
             try
             {
-                await round.StartAsync(ClockStart, cancellationToken);
+                await round.StartAsync(cancellationToken);
                 startSeconds = wall.Elapsed.TotalSeconds;
-                log.WriteLine($"  started {areas.Count} negotiations in {startSeconds:F1} s; playing the round to {NationalRound.End:yyyy-MM-dd}...");
+                log.WriteLine($"  started {areas.Count} negotiations in {startSeconds:F1} s; the calendar reaches {CalendarStart:yyyy-MM-dd} at {calendar.StartedAt:HH:mm:ss} UTC " +
+                    $"and runs {secondsPerDay:0.###} s per business day to {NationalRound.End:yyyy-MM-dd} ({calendar.RealAt(NationalRound.End):HH:mm:ss} UTC)...");
                 await round.RunAsync(cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -101,10 +103,12 @@ internal static class SimulationRunner
             }
 
             var wallSeconds = wall.Elapsed.TotalSeconds;
+            (List<double> Timers, List<double> Events) history = ([], []);
             if (failure is null)
             {
                 results = await round.VerifyAsync(cancellationToken);
                 await KeepStuckInstancesAsync(clients[0], results, outputFolder, hostCount, log, cancellationToken);
+                history = await HistoryLateness.ReadAsync(azurite.ConnectionString, HubName, cancellationToken);
             }
 
             await stopSampling.CancelAsync();
@@ -138,7 +142,10 @@ internal static class SimulationRunner
                 ProcessStats.LoadAverage() ?? 0,
                 round.Steps,
                 round.PhaseSeconds,
-                round.ExtraSettles,
+                secondsPerDay,
+                Lateness.Of(history.Timers),
+                Lateness.Of(history.Events),
+                Lateness.Of(round.ActionLatenessSeconds),
                 failure);
         }
         finally
@@ -196,38 +203,4 @@ internal static class SimulationRunner
     /// <summary>Where host <paramref name="n"/> of a run with <paramref name="hostCount"/> hosts writes its log.</summary>
     public static string LogFileOf(string outputFolder, int hostCount, int n) =>
         Path.Combine(outputFolder, $"run{hostCount}-host{n}.log");
-
-    /// <summary>With several hosts, work starts only once each holds a partition, so none joins late and finds nothing to do.</summary>
-    private static async Task WaitForOwnersAsync(string connectionString, int hosts, CancellationToken cancellationToken)
-    {
-        var leases = new TableClient(connectionString, HubName + "Partitions");
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            var owners = new HashSet<string>(StringComparer.Ordinal);
-            try
-            {
-                await foreach (var row in leases.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
-                {
-                    if (row.GetDateTimeOffset("ExpiresAt") > DateTimeOffset.UtcNow && row.GetString("Owner") is { Length: > 0 } owner)
-                    {
-                        owners.Add(owner);
-                    }
-                }
-            }
-            catch (Azure.RequestFailedException e) when (e.Status == 404)
-            {
-                // The hub is not created yet.
-            }
-
-            if (owners.Count >= hosts)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-
-        throw new TimeoutException($"The {hosts} hosts did not all hold a partition within two minutes.");
-    }
 }

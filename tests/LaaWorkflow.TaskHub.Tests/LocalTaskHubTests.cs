@@ -19,7 +19,7 @@ public sealed class LocalTaskHubTests(AzuriteFixture azurite)
                 "Child", name, new SubOrchestrationOptions { InstanceId = $"{ctx.InstanceId}:child:{i}" }));
             return string.Join(", ", await Task.WhenAll(children));
         })
-        .AddOrchestratorFunc<object?, string>("Waiter", async ctx =>
+        .AddOrchestratorFunc<object?, string>("Waiter", async (ctx, _) =>
         {
             var answer = await ctx.WaitForExternalEvent<string>("Answer");
             await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddMilliseconds(200), CancellationToken.None);

@@ -43,7 +43,7 @@ internal sealed class HostClient : IDisposable
         return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync(response, cancellationToken) as JsonObject;
     }
 
-    /// <summary>Messages stored at or after <paramref name="since"/>, oldest first.</summary>
+    /// <summary>Messages stored at or after the real instant <paramref name="since"/>, oldest first.</summary>
     public async Task<List<JsonObject>> ReadOutboxAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var query = "api/dev/outbox?top=1000&since=" + Uri.EscapeDataString(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
@@ -52,25 +52,11 @@ internal sealed class HostClient : IDisposable
         var result = list.OfType<JsonObject>().ToList();
         if (result.Count >= 1000)
         {
-            throw new InvalidOperationException("More than 1000 emails in one step of the clock; shorten the step.");
+            throw new InvalidOperationException("More than 1000 emails in one read of the outbox; read it more often.");
         }
 
         result.Reverse();
         return result;
-    }
-
-    /// <summary>The host's virtual clock and when its next timer is due (null when none is waiting).</summary>
-    public async Task<(DateTimeOffset UtcNow, DateTimeOffset? NextTimerDueAt)> ClockAsync(CancellationToken cancellationToken)
-    {
-        using var response = await _admin.GetAsync(new Uri("api/dev/clock", UriKind.Relative), cancellationToken);
-        var clock = (await ReadAsync(response, cancellationToken))!;
-        return (clock["utcNow"]!.GetValue<DateTimeOffset>(), clock["nextTimerDueAt"]?.GetValue<DateTimeOffset?>());
-    }
-
-    public async Task<DateTimeOffset> AdvanceClockAsync(DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        using var response = await _admin.PostAsJsonAsync(new Uri("api/dev/clock/advance", UriKind.Relative), new { to }, s_json, cancellationToken);
-        return (await ReadAsync(response, cancellationToken))!["utcNow"]!.GetValue<DateTimeOffset>();
     }
 
     /// <summary>The durable instance with its history, as the management API shows it, for a report on what is stuck.</summary>

@@ -6,16 +6,19 @@ using LaaWorkflow.Simulation.Measuring;
 namespace LaaWorkflow.Simulation.Driving;
 
 /// <summary>
-/// Plays one national round against running hosts through their public API only: starts every area's negotiation,
-/// moves every host's virtual clock a day at a time to the same instant, reads the emails sent and answers as the
-/// partners, LSP leads and Government Office negotiators would, until the sign-off deadline has passed.
+/// Plays one national round against running hosts through their public API only: starts every area's negotiation on
+/// one shared rehearsal calendar, reads the emails sent and answers as the partners, LSP leads and Government Office
+/// negotiators would when the calendar reaches the instant each planned to act, until the sign-off deadline has passed.
 /// </summary>
-internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyList<SimulatedArea> areas, Func<CancellationToken, Task<(int Control, int WorkItems)>> queueDepths, TextWriter log)
+internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyList<SimulatedArea> areas, RoundCalendar calendar, TextWriter log)
 {
     private const int Concurrency = 8;
 
-    /// <summary>The clock runs until the morning after the sign-off deadline.</summary>
+    /// <summary>The round is played until the morning after the sign-off deadline.</summary>
     public static readonly DateTimeOffset End = new(2008, 7, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How long after the calendar reaches <see cref="End"/> the driver still waits for the last notices.</summary>
+    private static readonly TimeSpan s_grace = TimeSpan.FromMinutes(3);
 
     private readonly Dictionary<string, AreaState> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -23,11 +26,14 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     private readonly Dictionary<string, long> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _actions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _phases = new(StringComparer.Ordinal);
+    private readonly List<double> _actionLateness = [];
     private int _next;
     private int _finished;
     private DateTimeOffset _now;
 
     public DateTimeOffset Now => _now;
+
+    public RoundCalendar Calendar => calendar;
 
     public int Finished => Volatile.Read(ref _finished);
 
@@ -39,22 +45,31 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     /// <summary>What the simulated people did (answers, revisions, decisions), including refusals, by kind.</summary>
     public IReadOnlyDictionary<string, long> Actions => _actions;
 
-    /// <summary>Where the driver's wall time went, by phase of a step.</summary>
+    /// <summary>Where the driver's wall time went, by part of a look.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds => _phases;
 
-    /// <summary>How many times the clocks were moved.</summary>
+    /// <summary>How many times the driver looked at the outbox and its plans.</summary>
     public int Steps { get; private set; }
 
-    /// <summary>Days the driver had to re-settle the hosts because work was still queued after every clock had moved.</summary>
-    public int ExtraSettles { get; private set; }
-
-    public async Task StartAsync(DateTimeOffset clockStart, CancellationToken cancellationToken)
+    /// <summary>How late (real seconds) the driver carried out each planned action after the calendar reached its instant.</summary>
+    public IReadOnlyList<double> ActionLatenessSeconds
     {
-        _now = clockStart;
+        get
+        {
+            lock (_actionLateness)
+            {
+                return [.. _actionLateness];
+            }
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _now = calendar.BusinessNow;
         var started = new List<AreaState>();
         await Parallel.ForEachAsync(areas, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (area, ct) =>
         {
-            var id = await NextHost().StartAsync(area.Request, ct);
+            var id = await NextHost().StartAsync(calendar.Rehearse(area.Request), ct);
             lock (started)
             {
                 started.Add(new AreaState(area, id));
@@ -69,85 +84,42 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var lastReport = _now;
-        while (_now < End)
+        // The outbox is read from a little before the last read: a message is stamped just before it is stored.
+        var readFrom = calendar.StartedAt.AddMinutes(-10);
+        // Look about four times a business day, and at least once a second.
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(calendar.SecondsPerDay / 4, 0.1, 1)));
+        var endReal = calendar.RealAt(End);
+        while (true)
         {
-            var previous = _now;
-            var target = await Timed("plan the next step", () => NextStopAsync(cancellationToken));
-            await Timed("advance the clocks (hosts settle)", async () =>
-            {
-                await AdvanceAsync(target, cancellationToken);
-                return true;
-            });
-            _now = target;
+            var real = DateTimeOffset.UtcNow;
+            _now = calendar.BusinessAt(real);
             await Timed("read the outbox", async () =>
             {
-                await ReadMailAsync(previous, cancellationToken);
+                await ReadMailAsync(readFrom, cancellationToken);
                 return true;
             });
+            readFrom = real.AddSeconds(-30);
             await Timed("answer, revise, decide", async () =>
             {
                 await ActAsync(cancellationToken);
                 return true;
             });
             Steps++;
-            if ((_now - lastReport).TotalDays >= 14 || _now >= End)
+            if ((_now - lastReport).TotalDays >= 14)
             {
                 lastReport = _now;
                 log.WriteLine($"  {_now:yyyy-MM-dd}  finished {Finished}/{areas.Count}, emails {_emails.Values.Sum()}, planned {_planned.Count}");
             }
-        }
 
-        // The last answers and notices land with the final settle.
-        await AdvanceAsync(_now, cancellationToken);
-        await ReadMailAsync(_now, cancellationToken);
-    }
-
-    /// <summary>
-    /// A day on, or further when nothing can happen before: no host has a timer due and nobody plans to act until later.
-    /// Nobody reacts to an email sooner than a day after it, so a day is the longest step that never makes anyone late.
-    /// </summary>
-    private async Task<DateTimeOffset> NextStopAsync(CancellationToken cancellationToken)
-    {
-        var day = _now.AddDays(1);
-        lock (_planned)
-        {
-            if (_planned.Any(p => p.Due <= day))
+            if (real >= endReal && (Finished >= areas.Count || real >= endReal + s_grace))
             {
-                return day > End ? End : day;
-            }
-        }
-
-        // Only a quiet system shows every timer it will set: the last step's answers (or the starts) may still be at work.
-        await AdvanceAsync(_now, cancellationToken);
-        var clocks = await Task.WhenAll(hosts.Select(h => h.ClockAsync(cancellationToken)));
-        var nextTimer = clocks.Select(c => c.NextTimerDueAt ?? End).Min();
-        DateTimeOffset nextPlan;
-        lock (_planned)
-        {
-            nextPlan = _planned.Count == 0 ? End : _planned.Min(p => p.Due);
-        }
-
-        var next = nextTimer < nextPlan ? nextTimer : nextPlan;
-        var target = next > day ? next : day;
-        return target > End ? End : target;
-    }
-
-    /// <summary>Moves every host's clock to the same instant, then settles until no work is queued anywhere.</summary>
-    private async Task AdvanceAsync(DateTimeOffset target, CancellationToken cancellationToken)
-    {
-        await Task.WhenAll(hosts.Select(h => h.AdvanceClockAsync(target, cancellationToken)));
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var (control, workItems) = await queueDepths(cancellationToken);
-            if (control + workItems == 0)
-            {
-                return;
+                break;
             }
 
-            // Work one host caused for a partition another host owns; advancing to the same time settles again.
-            ExtraSettles++;
-            await Task.WhenAll(hosts.Select(h => h.AdvanceClockAsync(target, cancellationToken)));
+            await Timed("wait for the calendar", async () => await ticks.WaitForNextTickAsync(cancellationToken));
         }
+
+        log.WriteLine($"  {_now:yyyy-MM-dd}  finished {Finished}/{areas.Count}, emails {_emails.Values.Sum()}, planned {_planned.Count}");
     }
 
     private async Task ReadMailAsync(DateTimeOffset since, CancellationToken cancellationToken)
@@ -167,7 +139,8 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
                 continue;
             }
 
-            var sentAt = message["sentAt"]?.GetValue<DateTimeOffset>() ?? _now;
+            // The outbox stamps real time; people plan on the business calendar.
+            var sentAt = message["sentAt"]?.GetValue<DateTimeOffset>() is { } stamped ? calendar.BusinessAt(stamped) : _now;
             if (category is "FinalAgreementNotice" or "DeadlineMissedNotice" && state.EndedAs is null && message["partnerId"] is null
                 && string.Equals(message["to"]?.GetValue<string>(), state.Area.Request.LspLead!.Email, StringComparison.OrdinalIgnoreCase))
             {
@@ -234,14 +207,27 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
 
     private async Task ActAsync(CancellationToken cancellationToken)
     {
-        var due = _planned.Where(p => p.Due <= _now).OrderBy(p => p.Due).ToList();
-        foreach (var action in due)
+        List<PlannedAction> due;
+        lock (_planned)
         {
-            _planned.Remove(action);
+            due = [.. _planned.Where(p => p.Due <= _now).OrderBy(p => p.Due)];
+            foreach (var action in due)
+            {
+                _planned.Remove(action);
+            }
         }
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (action, ct) => await action.Act(NextHost(), ct));
+            async (action, ct) =>
+            {
+                var late = (DateTimeOffset.UtcNow - calendar.RealAt(action.Due)).TotalSeconds;
+                lock (_actionLateness)
+                {
+                    _actionLateness.Add(late);
+                }
+
+                await action.Act(NextHost(), ct);
+            });
     }
 
     private async Task<T> Timed<T>(string phase, Func<Task<T>> work)

@@ -25,12 +25,18 @@ internal sealed record RunResult(
     double LoadAverageEnd,
     int Steps,
     IReadOnlyDictionary<string, double> PhaseSeconds,
-    int ExtraSettles,
+    double SecondsPerDay,
+    Lateness TimerLateness,
+    Lateness EventLateness,
+    Lateness ActionLateness,
     string? Failure)
 {
     public bool AllMatch => Failure is null && Results.Count == Areas && Results.All(r => r.Matches);
 
     public long Count(string name) => Counts.GetValueOrDefault(name);
+
+    /// <summary>A real duration in business hours at the run's pace.</summary>
+    public double BusinessHours(double realSeconds) => realSeconds * (86_400 / SecondsPerDay) / 3600;
 
     public long StorageTotal => Counts.Where(c => c.Key.StartsWith("storage.", StringComparison.Ordinal)).Sum(c => c.Value);
 }

@@ -2,8 +2,8 @@ namespace LaaWorkflow.Simulation.Measuring;
 
 /// <summary>One look at the whole system, about once a second.</summary>
 /// <param name="Seconds">Wall seconds since the timed run began.</param>
-/// <param name="VirtualTime">The virtual clock the driver last moved the hosts to.</param>
-/// <param name="Counts">Durable and storage counters summed over the hosts (names as /api/dev/metrics gives them, storage ones prefixed).</param>
+/// <param name="BusinessTime">The round's calendar when the driver last looked.</param>
+/// <param name="Counts">Storage counters summed over the hosts (names as /api/dev/metrics gives them, prefixed <c>storage.</c>).</param>
 /// <param name="HostCpuSeconds">Each host's CPU seconds so far.</param>
 /// <param name="HostRssBytes">Each host's resident memory.</param>
 /// <param name="HostManagedBytes">Each host's managed heap.</param>
@@ -15,7 +15,7 @@ namespace LaaWorkflow.Simulation.Measuring;
 /// <param name="LoadAverage">The machine's 1-minute load average.</param>
 internal sealed record Sample(
     double Seconds,
-    DateTimeOffset VirtualTime,
+    DateTimeOffset BusinessTime,
     IReadOnlyDictionary<string, long> Counts,
     IReadOnlyList<double> HostCpuSeconds,
     IReadOnlyList<long> HostRssBytes,

@@ -7,7 +7,7 @@ using LaaWorkflow.Simulation.Driving;
 namespace LaaWorkflow.Simulation.Measuring;
 
 /// <summary>
-/// Samples the hosts' counters and memory, Azurite's CPU and the task hub's queue depths about once a second, in the
+/// Samples the hosts' storage counters and memory, Azurite's CPU and the task hub's queue depths about once a second, in the
 /// background, until stopped.
 /// </summary>
 internal sealed class Sampler(
@@ -16,7 +16,7 @@ internal sealed class Sampler(
     QueueServiceClient queues,
     string hubName,
     int partitionCount,
-    Func<(DateTimeOffset VirtualTime, int Finished)> progress)
+    Func<(DateTimeOffset BusinessTime, int Finished)> progress)
 {
     private readonly List<Sample> _samples = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -91,16 +91,15 @@ internal sealed class Sampler(
         foreach (var (_, client) in hosts)
         {
             var metrics = await client.MetricsAsync(cancellationToken);
-            Add(counts, metrics["durable"] as JsonObject, "");
             Add(counts, metrics["storage"] as JsonObject, "storage.");
             managed.Add(metrics["memory"]?["managedBytes"]?.GetValue<long>() ?? 0);
         }
 
         var (control, workItems) = await QueueDepthsAsync(cancellationToken);
-        var (virtualTime, finished) = progress();
+        var (businessTime, finished) = progress();
         return new Sample(
             _clock.Elapsed.TotalSeconds,
-            virtualTime,
+            businessTime,
             counts,
             [.. hosts.Select(h => ProcessStats.CpuSeconds(h.Pid) ?? 0)],
             [.. hosts.Select(h => ProcessStats.StatusBytes(h.Pid, "VmRSS") ?? 0)],

@@ -6,16 +6,6 @@ namespace LaaWorkflow.Simulation.Reporting;
 /// <summary>The derived figures of a run: rates, per-negotiation costs, CPU shares, memory by progress, the bound.</summary>
 internal sealed class Figures(RunResult run)
 {
-    public static readonly (string Name, string Label)[] Work =
-    [
-        ("episodes", "orchestration episodes"),
-        ("activities", "activities"),
-        ("timersFired", "timers fired"),
-        ("eventsRaised", "events raised"),
-        ("orchestrationsStarted", "orchestrations started"),
-        ("orchestrationsFinished", "orchestrations finished"),
-    ];
-
     public RunResult Run => run;
 
     public long EmailsSent => run.Emails.Values.Sum();
@@ -78,13 +68,11 @@ internal sealed class Figures(RunResult run)
             return $"the host's own CPU ({hostText} of a core) while Azurite used {azurite:P0}: our code is the bound.";
         }
 
-        var settling = run.PhaseSeconds.GetValueOrDefault("advance the clocks (hosts settle)");
-        var share = run.WallSeconds <= 0 ? 0 : settling / run.WallSeconds;
         var machine = (run.AzuriteCpuSeconds + run.HostCpuSeconds.Sum() + run.DriverCpuSeconds) / Math.Max(1e-9, run.WallSeconds * Environment.ProcessorCount);
         return $"neither process was near a full core (Azurite {azurite:P0}{split}, host(s) {hostText}; together with this driver they used {machine:P0} of the machine's " +
-            $"{Environment.ProcessorCount} cores, load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1}). {share:P0} of the wall time went to settling the clocks: each instant's work is a chain of " +
-            "storage round trips in series (timer row -> control queue -> episode -> work item -> activity -> result -> episode), so the run is bound by " +
-            "Azurite's latency per request, not its throughput" + (run.LoadAverageStart > Environment.ProcessorCount * 2 ? ", and that latency here is mostly waiting for CPU other work on the machine held." : ".");
+            $"{Environment.ProcessorCount} cores, load average {run.LoadAverageStart:F1}-{run.LoadAverageEnd:F1}). The wall time is the pace's: the calendar, not the engine, " +
+            "sets how long the round takes, and the engine's latency shows as the lateness of timers and events" +
+            (run.LoadAverageStart > Environment.ProcessorCount * 2 ? ", much of it waiting for CPU other work on the machine held." : ".");
     }
 
     /// <summary>Per-second rates of a counter between samples, averaged over a few seconds to read as a line.</summary>

@@ -19,13 +19,6 @@ internal static class HtmlReport
         {
             var run = figures.Run;
             html.AppendLine(CultureInfo.InvariantCulture, $"<h2>{run.Hosts} host{(run.Hosts == 1 ? "" : "s")}: {run.Areas} areas in {run.WallSeconds:F0} s</h2>");
-            html.AppendLine(Chart("Work per second (5 s average)", "per s",
-            [
-                ("episodes", figures.Rate(s => s.Counts.GetValueOrDefault("episodes"))),
-                ("activities", figures.Rate(s => s.Counts.GetValueOrDefault("activities"))),
-                ("timers fired", figures.Rate(s => s.Counts.GetValueOrDefault("timersFired"))),
-                ("events raised", figures.Rate(s => s.Counts.GetValueOrDefault("eventsRaised"))),
-            ]));
             html.AppendLine(Chart("Storage operations per second (5 s average)", "per s",
             [
                 ("table", figures.Rate(s => s.Counts.Where(c => c.Key.StartsWith("storage.table.", StringComparison.Ordinal)).Sum(c => c.Value))),

@@ -13,8 +13,8 @@ internal static class TextReport
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Memory()}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.");
-        text.AppendLine("Each run: a private Azurite, the real host binary (Release) on the Azure Storage durable backend, virtual clock moved a day at a time,");
-        text.AppendLine("outbox email; simulated partners answer through the links in their emails (POST /api/respond/{token}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Each run: a private Azurite, the real host binary (Release) on the Durable Task engine (DurableTask.AzureStorage), every negotiation a rehearsal on one calendar at {options.SecondsPerDay:0.###} s per business day,");
+        text.AppendLine("outbox email; simulated partners answer through the links in their emails (POST /api/respond/{token}) when the calendar reaches the instant they planned.");
         foreach (var run in runs)
         {
             WriteRun(text, run);
@@ -53,20 +53,23 @@ internal static class TextReport
         var byPhase = string.Join(", ", run.Results.GroupBy(r => r.ActualPhase).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Areas: {run.Areas} ({run.PartnersTotal} partners, {(double)run.PartnersTotal / run.Areas:F1} per area), {run.Partitions} partitions");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Outcomes: {figures.Finished}/{run.Areas} final, **{figures.Matching}/{run.Areas} match** the simulated answers ({byPhase})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Wall time: **{run.WallSeconds:F1} s** for the whole timetable (starting the {run.Areas} negotiations took {run.StartSeconds:F1} s); the clocks moved in {run.Steps} steps (a day, or further when nothing was due) and were re-settled {run.ExtraSettles} times");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Wall time: **{run.WallSeconds:F1} s** for the whole timetable (starting the {run.Areas} negotiations took {run.StartSeconds:F1} s), at {run.SecondsPerDay:0.###} s per business day; the driver looked {run.Steps} times");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1 min): {run.LoadAverageStart:F1} at the start, {run.LoadAverageEnd:F1} at the end, on {Environment.ProcessorCount} cores");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Host peak memory (VmHWM): {string.Join(", ", run.HostPeakRssBytes.Select(Mb))}; Azurite peak {Mb(run.AzuritePeakRssBytes)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- CPU over the run: host{(run.Hosts == 1 ? "" : "s")} {string.Join(" + ", run.HostCpuSeconds.Select(c => $"{c:F0} s ({figures.CoreShare(c):P0} of a core)"))}, Azurite {run.AzuriteCpuSeconds:F0} s ({figures.CoreShare(run.AzuriteCpuSeconds):P0}), this driver {run.DriverCpuSeconds:F0} s ({figures.CoreShare(run.DriverCpuSeconds):P0})");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Where the driver's time went: {string.Join(", ", run.PhaseSeconds.Select(p => $"{p.Key} {p.Value:F0} s"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Bound: {figures.Bound()}");
         text.AppendLine();
+        text.AppendLine("How late things happened against their business instants (real seconds, and business hours at the run's pace):");
+        text.AppendLine();
+        text.AppendLine("| What | count | median | p99 | max |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        LatenessRow(text, run, "timers (History: TimerFired row saved, less its FireAt)", run.TimerLateness);
+        LatenessRow(text, run, "raised events (History: EventRaised row saved, less when it was raised)", run.EventLateness);
+        LatenessRow(text, run, "simulated people's actions (driver: acted, less the planned instant)", run.ActionLateness);
+        text.AppendLine();
         text.AppendLine("| Work | total | per second | per negotiation |");
         text.AppendLine("|---|---:|---:|---:|");
-        foreach (var (name, label) in Figures.Work)
-        {
-            Row(text, figures, label, run.Count(name));
-        }
-
         Row(text, figures, "emails sent (outbox)", figures.EmailsSent);
         text.AppendLine();
         text.AppendLine("| Storage operations | total | per second | per negotiation |");
@@ -101,6 +104,13 @@ internal static class TextReport
             }
         }
     }
+
+    private static void LatenessRow(StringBuilder text, Driving.RunResult run, string label, Measuring.Lateness lateness) =>
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {label} | {lateness.Count:N0} | {Late(run, lateness.MedianSeconds)} | {Late(run, lateness.P99Seconds)} | {Late(run, lateness.MaxSeconds)} |");
+
+    private static string Late(Driving.RunResult run, double seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} s ({run.BusinessHours(seconds):F1} h)");
 
     private static void Row(StringBuilder text, Figures figures, string label, long total) =>
         text.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {total:N0} | {figures.PerSecond(total):F1} | {figures.PerNegotiation(total):F1} |");

@@ -14,9 +14,6 @@ public sealed class HostProcessSettings
     /// <summary>The answer-token signing key (base64, 32 bytes); hosts sharing a hub must share it.</summary>
     public string TokenKey { get; init; } = Convert.ToBase64String("laaworkflow-test-token-key-32byt"u8);
 
-    /// <summary>Where the host's virtual clock starts. A restarted host is given the time its predecessor had reached.</summary>
-    public DateTimeOffset ClockStart { get; init; } = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
-
     /// <summary>Extra configuration as environment variables (<c>Section__Key</c>), applied last.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using LaaWorkflow.Testing;
+
+namespace LaaWorkflow.Benchmarks.DurableEngine;
+
+/// <summary>
+/// The Durable Task engine as the product runs it: the local task hub on DurableTask.AzureStorage against a private
+/// Azurite (everything on disk, as a developer's), one host with 4 partitions, 32 activity and 16 orchestration slots.
+/// Every figure is printed per second and as a ratio to Azurite's raw sequential insert and queue-send rates measured
+/// in the same run, so runs on a loaded and a quiet machine compare; three runs, medians.
+/// </summary>
+internal sealed class DurableEngineBenchmark : IBenchmarkSuite
+{
+    /// <summary>What the retired home-made engine reached, as ratios to raw inserts (BENCHMARKS.md, 22 Nov 2026, medians of its runs).</summary>
+    private static readonly Dictionary<string, double> s_oldEngine = new(StringComparer.Ordinal)
+    {
+        ["sequential"] = 0.047,
+        ["fan-out"] = 0.058,
+        ["events"] = 0.18,
+        ["starts"] = 0.12,
+    };
+
+    public string Name => "durable";
+
+    public string Description => "Durable Task engine on Azurite: activities, events, starts and a 25-partner round per second vs raw storage";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var runs = Option(args, "--runs", 3);
+        var sequential = Option(args, "--sequential", 100);
+        var fanOut = Option(args, "--fanout", 1_000);
+        var instances = Option(args, "--instances", 200);
+        var events = Option(args, "--events", 10);
+        var starts = Option(args, "--starts", 300);
+        var polling = TimeSpan.FromMilliseconds(Option(args, "--polling-ms", 100));
+        Console.WriteLine($"durable benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}, " +
+            $"MaxQueuePollingInterval {polling.TotalMilliseconds:0} ms, {runs} runs");
+
+        await using var azurite = new AzuriteFixture { Persistence = AzuritePersistence.Disk };
+        await azurite.InitializeAsync();
+        try
+        {
+            return await RunAsync(azurite, polling, runs, sequential, fanOut, instances, events, starts);
+        }
+        catch (Exception) when (!azurite.IsRunning)
+        {
+            Console.Error.WriteLine($"Azurite exited with code {azurite.ExitCode}; its last output:\n{azurite.RecentOutput}");
+            throw;
+        }
+    }
+
+    private static async Task<int> RunAsync(AzuriteFixture azurite, TimeSpan polling, int runs, int sequential, int fanOut, int instances, int events, int starts)
+    {
+        await using var hub = await BenchmarkHub.StartAsync(azurite.ConnectionString, polling);
+        await Shapes.RunAsync(hub.Client, "Sequential", 3); // warm-up: JIT, hub, leases
+        await Shapes.RunAsync(hub.Client, "FanOut", 20);
+
+        var rows = new List<Dictionary<string, double>>();
+        for (var run = 1; run <= runs; run++)
+        {
+            var (inserts, sends) = await RawRates.MeasureAsync(azurite.ConnectionString, run);
+            var row = new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["raw inserts"] = inserts,
+                ["raw sends"] = sends,
+                ["sequential"] = await Shapes.ActivitiesAsync(hub.Client, "Sequential", sequential),
+                ["fan-out"] = await Shapes.ActivitiesAsync(hub.Client, "FanOut", fanOut),
+                ["events"] = await Shapes.EventsAsync(hub.Client, $"events{run}", instances, events),
+                ["starts"] = await Shapes.StartsAsync(hub.Client, $"starts{run}", starts),
+                ["negotiation"] = await NegotiationShape.RunAsync(hub, $"bench-round-{run}-{Guid.NewGuid():N}"),
+            };
+            rows.Add(row);
+            Console.WriteLine($"run {run}: " + string.Join(", ", row.Select(r => $"{r.Key} {r.Value:N1}/s")) + $" (load average {LoadAverage()})");
+        }
+
+        Print(rows, sequential, fanOut, instances, events, starts);
+        Console.WriteLine($"{"peak working set of this process (MB)",-56} {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),10:N0}");
+        return 0;
+    }
+
+    private static void Print(List<Dictionary<string, double>> rows, int sequential, int fanOut, int instances, int events, int starts)
+    {
+        (string Key, string Label)[] figures =
+        [
+            ("raw inserts", "Azurite raw single inserts (sequential)"),
+            ("raw sends", "Azurite raw queue sends (sequential)"),
+            ("sequential", $"sequential activities (1 orchestration x {sequential})"),
+            ("fan-out", $"fan-out activities (1 orchestration x {fanOut:N0})"),
+            ("events", $"external events ({instances} instances x {events})"),
+            ("starts", $"orchestration starts ({starts}, to completion)"),
+            ("negotiation", $"partner consultations (1 agreement x {NegotiationShape.Partners}, one round)"),
+        ];
+        Console.WriteLine();
+        Console.WriteLine($"medians of {rows.Count} runs:");
+        Console.WriteLine($"{"figure",-56} {"per s",10} {"/ raw inserts",14} {"/ raw sends",12} {"old engine / raw inserts",26}");
+        foreach (var (key, label) in figures)
+        {
+            var perSecond = Median(rows.Select(r => r[key]));
+            var toInserts = Median(rows.Select(r => r[key] / r["raw inserts"]));
+            var toSends = Median(rows.Select(r => r[key] / r["raw sends"]));
+            var old = s_oldEngine.TryGetValue(key, out var value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "";
+            Console.WriteLine($"{label,-56} {perSecond,10:N1} {toInserts,14:N3} {toSends,12:N3} {old,26}");
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+}
