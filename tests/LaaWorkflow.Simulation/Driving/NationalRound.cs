@@ -84,8 +84,9 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var lastReport = _now;
-        // The outbox is read from a little before the last read: a message is stamped just before it is stored.
-        var readFrom = calendar.StartedAt.AddMinutes(-10);
+        // The outbox is read from a little before the last read: a message is stamped (on the calendar) just before it
+        // is stored.
+        var readFrom = calendar.BusinessAt(calendar.StartedAt.AddMinutes(-10));
         // Look about four times a business day, and at least once a second.
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(calendar.SecondsPerDay / 4, 0.1, 1)));
         var endReal = calendar.RealAt(End);
@@ -98,7 +99,7 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
                 await ReadMailAsync(readFrom, cancellationToken);
                 return true;
             });
-            readFrom = real.AddSeconds(-30);
+            readFrom = calendar.BusinessAt(real.AddSeconds(-30));
             await Timed("answer, revise, decide", async () =>
             {
                 await ActAsync(cancellationToken);
@@ -139,8 +140,8 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
                 continue;
             }
 
-            // The outbox stamps real time; people plan on the business calendar.
-            var sentAt = message["sentAt"]?.GetValue<DateTimeOffset>() is { } stamped ? calendar.BusinessAt(stamped) : _now;
+            // A rehearsal's mail is dated on its calendar, on which people plan.
+            var sentAt = message["sentAt"]?.GetValue<DateTimeOffset>() ?? _now;
             if (category is "FinalAgreementNotice" or "DeadlineMissedNotice" && state.EndedAs is null && message["partnerId"] is null
                 && string.Equals(message["to"]?.GetValue<string>(), state.Area.Request.LspLead!.Email, StringComparison.OrdinalIgnoreCase))
             {
