@@ -37,13 +37,13 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         Options = options;
         if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.InMemoryType, StringComparison.OrdinalIgnoreCase))
         {
-            var memory = new InMemoryOrchestrationService(loggers);
+            var memory = new InMemoryTaskHubService(loggers, options);
             (Service, Client) = (memory, memory);
         }
         else if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.AzureStorageType, StringComparison.OrdinalIgnoreCase))
         {
             var azure = new AzureStorageOrchestrationService(Settings(storageConnectionString, options, loggers));
-            (Service, Client) = (azure, azure);
+            (Service, Client) = (new PlainTypesOrchestrationService(azure), azure);
         }
         else
         {

@@ -1,23 +1,13 @@
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.AzureStorage;
 using LaaWorkflow.Negotiation.Tests.Support;
-using LaaWorkflow.Testing;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
 /// <summary>
-/// Every scenario again with orchestration state in Azure Storage (Azurite): the backend the deployment runs on.
-/// Each scenario gets a task hub of its own so no scenario sees another's instances.
+/// Every scenario again with orchestration state in Azure Storage (the private Azurite): the backend the deployment
+/// runs on. Each scenario gets a task hub of its own so no scenario sees another's instances.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class AzureStorageNegotiationScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
+[Collection(AzureStorageScenarioCollection.Name)]
+public sealed class AzureStorageNegotiationScenarios(SharedAzurite azurite) : NegotiationScenarios(azurite.Azurite)
 {
-    private readonly string _connectionString = azurite.ConnectionString;
-
-    protected override void ConfigureBackend(DurableTaskWorkerBuilder worker) =>
-        worker.UseAzureStorageBackend(o =>
-        {
-            o.ConnectionString = _connectionString;
-            o.TaskHubName = "neg" + Guid.NewGuid().ToString("N")[..20];
-        });
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
 }

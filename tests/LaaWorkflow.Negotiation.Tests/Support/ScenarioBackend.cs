@@ -1,0 +1,28 @@
+namespace LaaWorkflow.Negotiation.Tests.Support;
+
+/// <summary>Where a scenario's orchestrations run and how fast its calendar goes there.</summary>
+/// <param name="StorageProvider">The <c>DurableTask:StorageProvider:Type</c>.</param>
+/// <param name="SecondsPerDay">
+/// The rehearsal's pace: real seconds per business day. Slow enough that the engine's latency on a busy machine (queue
+/// polling, history reads, activity dispatch; a second or two at worst) stays within <see cref="Lateness"/>.
+/// </param>
+/// <param name="EarlyBy">
+/// How early (real time) a durable timer may fire: Azure Storage hides a timer's message for whole seconds only.
+/// </param>
+internal sealed record ScenarioBackend(string StorageProvider, double SecondsPerDay, TimeSpan EarlyBy)
+{
+    /// <summary>The SDK's in-memory orchestration service: dispatches at once, keeps nothing.</summary>
+    public static ScenarioBackend InMemory { get; } = new("InMemory", 2.0, TimeSpan.FromSeconds(0.1));
+
+    /// <summary>DurableTask.AzureStorage on Azurite, polling its queues every 100 ms: the backend the deployment runs.</summary>
+    public static ScenarioBackend AzureStorage { get; } = new("AzureStorage", 3.0, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// How late, in business time, an email or entry may come after the instant it is due. Scheduled steps of the
+    /// compact timetable are a day or more apart, so this still tells each step from the next.
+    /// </summary>
+    public static TimeSpan Lateness { get; } = TimeSpan.FromHours(20);
+
+    /// <summary>How early, in business time, an effect of a timer may come.</summary>
+    public TimeSpan Earliness => TimeSpan.FromDays(EarlyBy.TotalSeconds / SecondsPerDay);
+}
