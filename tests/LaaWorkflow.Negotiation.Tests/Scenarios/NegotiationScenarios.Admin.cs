@@ -3,11 +3,12 @@ using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
 using LaaWorkflow.Negotiation.Service;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class AdminScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task AdminActions_RemindExtendAndRecordOnBehalf_EachApplied()
@@ -26,8 +27,8 @@ public abstract partial class NegotiationScenarios
         var onBehalf = await world.Service.RecordOnBehalfAsync(id, "police", "endorse", null, "Endorsed by letter of 3 March", "admin@laa.example");
         Assert.Equal(NegotiationResultStatus.Accepted, onBehalf.Status);
 
-        var reminded = Assert.Single(await world.WaitForEmailsAsync(EmailKind.PartnerReminder, 1));
-        Assert.Equal("pct@partners.example", reminded.To);
+        var reminded = (await world.WaitForEmailsAsync(EmailKind.PartnerReminder, 1, "pct@partners.example"))[0];
+        Assert.Contains(":reminder-now:", reminded.Message.Key, StringComparison.Ordinal);
         world.AssertAround(actedAt, reminded.At, "reminder sent at once");
         await world.WaitForEmailsAsync(EmailKind.PartnerInvitation, 2, "jcp@partners.example");
         var view = await world.WaitForViewAsync(

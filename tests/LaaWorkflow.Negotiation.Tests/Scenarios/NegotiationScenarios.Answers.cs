@@ -4,11 +4,12 @@ using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class AnswerScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task SameAnswerTwice_SecondChangesNothing_AnswerAfterFinalisationRefused()

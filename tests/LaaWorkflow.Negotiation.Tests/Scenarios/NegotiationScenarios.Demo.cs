@@ -2,11 +2,12 @@ using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class DemoScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task DemoArea_EveryPartnerEndorses_FinalisedWithEveryTargetInTheDocument()
@@ -18,7 +19,7 @@ public abstract partial class NegotiationScenarios
         var opens = request.Timetable!.ConsultationOpens!.Value.UtcDateTime;
         Assert.True(opens < Requests.Start);
 
-        var invitations = await world.WaitForEmailsAsync(EmailKind.PartnerInvitation, request.Partners!.Count);
+        var invitations = await world.WaitForConsultationAsync(id);
         Assert.All(invitations, e => world.AssertAround(Requests.Start, e.At, "invitation"));
         await world.WaitUntilAsync(Requests.Start.AddHours(12));
         foreach (var partner in request.Partners!)

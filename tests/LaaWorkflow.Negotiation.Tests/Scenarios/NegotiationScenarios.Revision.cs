@@ -4,12 +4,13 @@ using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 using DomainSource = LaaWorkflow.Negotiation.Domain.AnswerSource;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class RevisionScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     private static RevisionRequest Revised(string indicator) => new()
     {
@@ -106,6 +107,8 @@ public abstract partial class NegotiationScenarios
         var reinvited = (await world.WaitForEmailsAsync(EmailKind.PartnerInvitation, 4)).Skip(3).ToList();
         Assert.Equal(["jcp@partners.example"], reinvited.Select(e => e.To));
         world.AssertAround(revisedAt, reinvited[0].At, "jcp's second invitation");
+        // The invitation is recorded just after it is sent; the answer sink reads that record.
+        await world.WaitForViewAsync(id, v => v.Partners.Single(p => p.Id == "jcp") is { Round: 2, Status: PartnerStatus.Invited }, "jcp invited to round 2");
         await world.AnswerAndWaitAsync(id, "jcp", AnswerDecision.Endorse, round: 2);
 
         var submissions = await world.WaitForEmailsAsync(EmailKind.GovernmentOfficeSubmission, 2);

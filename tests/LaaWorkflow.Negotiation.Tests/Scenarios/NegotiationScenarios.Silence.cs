@@ -1,12 +1,13 @@
 using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using Microsoft.DurableTask.Client;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class SilenceScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task OnePartnerNeverAnswers_RemindedDigestedEscalated_DeadlineMissedNamingIt()

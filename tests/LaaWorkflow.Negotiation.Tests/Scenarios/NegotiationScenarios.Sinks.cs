@@ -2,12 +2,13 @@ using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Events;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class SinkScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task ConsultationLookup_BeforeAndAfterTheAnswer_ShowsThePartnersTargetsThenWhyItIsClosed()

@@ -13,92 +13,22 @@ namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 /// <summary>
 /// The negotiation scenarios the issue lists, each asserting the emails (to whom, which kind, roughly when), the
 /// timeline, the read model and the final state. Each runs as a rehearsal on the compact timetable of
-/// <see cref="Requests.Compact"/>, waiting in real time for its calendar. The durable backend is chosen by
-/// <see cref="Backend"/> alone: derive a class that overrides it to run every scenario on another backend.
+/// <see cref="Requests.Compact"/>, waiting in real time for its calendar. The scenarios come in abstract classes by
+/// subject, and the durable backend is chosen by <see cref="Backend"/> alone: each backend derives every subject's
+/// class once (InMemoryNegotiationScenarios.cs, AzureStorageNegotiationScenarios.cs). Each derived class is a test
+/// collection of its own, so the scenarios, which mostly wait for their calendars, run side by side.
 /// </summary>
-public abstract partial class NegotiationScenarios(AzuriteFixture azurite)
+public abstract class NegotiationScenarios(AzuriteFixture azurite)
 {
     // Consultation 3 March 09:00 to 7 March 09:00 2008, sign-off 9 March; reminders 3 and 1 days before, escalation daily.
-    private static readonly DateTime s_opens = Requests.Compact.Opens;
-    private static readonly DateTime s_deadline = Requests.Compact.ResponseDeadline;
-    private static readonly DateTime s_signOff = Requests.Compact.SignOff;
+    private protected static readonly DateTime s_opens = Requests.Compact.Opens;
+    private protected static readonly DateTime s_deadline = Requests.Compact.ResponseDeadline;
+    private protected static readonly DateTime s_signOff = Requests.Compact.SignOff;
 
     /// <summary>The one place the durable backend (and the pace that suits it) is chosen.</summary>
     private protected abstract ScenarioBackend Backend { get; }
 
-    private Task<NegotiationScenario> StartAsync() => NegotiationScenario.StartAsync(azurite, Backend);
+    private protected Task<NegotiationScenario> StartAsync() => NegotiationScenario.StartAsync(azurite, Backend);
 
-    private static string Day(DateTime at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    [Fact]
-    public async Task EveryPartnerEndorsesEarly_GovernmentOfficeApproves_FinalisedWithDocumentAndEveryoneNotified()
-    {
-        await using var world = await StartAsync();
-        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
-        Assert.Equal(NegotiationPhase.Draft, (await world.GetAsync(id)).Phase);
-
-        var invitations = await world.WaitForConsultationAsync(id);
-        Assert.Equal(["jcp@partners.example", "pct@partners.example", "police@partners.example"], invitations.Select(e => e.To).Order());
-        Assert.All(invitations, e => world.AssertAround(s_opens, e.At, "invitation"));
-        Assert.All(invitations, e => Assert.NotNull(e.Message.ReplyTo));
-
-        var answeredAt = s_opens.AddHours(6);
-        await world.WaitUntilAsync(answeredAt);
-        foreach (var partner in new[] { "police", "pct", "jcp" })
-        {
-            Assert.Equal(AnswerSinkStatus.Accepted, (await world.AnswerAsync(id, partner, AnswerDecision.Endorse)).Status);
-        }
-
-        var submitted = Assert.Single(await world.WaitForEmailsAsync(EmailKind.GovernmentOfficeSubmission, 1));
-        Assert.Equal(Requests.GoEmail, submitted.To);
-        world.AssertAround(answeredAt, submitted.At, "submission");
-        await world.WaitForPhaseAsync(id, NegotiationPhase.GovernmentOffice);
-
-        var approvedAt = s_opens.AddDays(1.5);
-        await world.WaitUntilAsync(approvedAt);
-        var decided = await world.Service.GovernmentOfficeDecisionAsync(id, approved: true, "Agreed for the Secretary of State.");
-        Assert.Equal(Service.NegotiationResultStatus.Accepted, decided.Status);
-        var completed = await world.WaitForCompletionAsync(id);
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, completed.RuntimeStatus);
-        var view = await world.GetAsync(id);
-        Assert.Equal(NegotiationPhase.Finalised, view.Phase);
-        Assert.Equal("Completed", view.RuntimeStatus);
-        Assert.Null(view.NextDeadline);
-        Assert.All(view.Partners, p => Assert.Equal(PartnerStatus.Endorsed, p.Status));
-        Assert.All(view.Partners, p => world.AssertAround(answeredAt, p.AnsweredAt, p.Id + " answered"));
-        Assert.Equal(NegotiationPhase.Finalised, view.Outcome!.Phase);
-        Assert.EndsWith($"/api/negotiations/{id}/document", view.DocumentUrl!.AbsolutePath, StringComparison.Ordinal);
-        var approved = Assert.Single(view.Timeline, t => t.Kind == "approved");
-        world.AssertAround(approvedAt, approved.At, "approval");
-
-        var document = await world.ReadDocumentAsync(view.DocumentUrl);
-        Assert.StartsWith("<!DOCTYPE html>", document, StringComparison.Ordinal);
-        Assert.Contains("Serious acquisitive crime rate", document, StringComparison.Ordinal);
-        Assert.Contains("Partner police", document, StringComparison.Ordinal);
-        Assert.Contains(Day(view.Partners.Single(p => p.Id == "police").AnsweredAt!.Value), document, StringComparison.Ordinal);
-        Assert.Contains("Approved on " + Day(approved.At), document, StringComparison.Ordinal);
-
-        var finals = await world.WaitForEmailsAsync(EmailKind.FinalAgreementNotice, 5);
-        Assert.Equal(
-            [Requests.GoEmail, "jcp@partners.example", Requests.LeadEmail, "pct@partners.example", "police@partners.example"],
-            finals.Select(e => e.To).Order(StringComparer.Ordinal));
-        Assert.All(finals, e => world.AssertAround(approvedAt, e.At, "final notice"));
-        Assert.Empty(world.Emails.Of(EmailKind.PartnerReminder));
-        Assert.Empty(world.Emails.Of(EmailKind.LeadDigest));
-
-        // Entries of one instant (the last answer and the submission it caused) are ordered by key, so compare as sets.
-        Assert.Equal(
-            ["answered", "answered", "answered", "approved", "created", "finalised", "invited", "invited", "invited", "phase", "phase", "phase"],
-            view.Timeline.Select(t => t.Kind).Order(StringComparer.Ordinal));
-        Assert.All(view.Timeline.Where(t => t.Kind == "answered"), t => Assert.Equal(DomainSource.EmailLink, t.Source));
-        Assert.Equal(view.Timeline.Select(t => t.At).Order(), view.Timeline.Select(t => t.At));
-    }
-}
-
-/// <summary>Every scenario on the SDK's in-memory backend (read models still on Azurite).</summary>
-[Collection(InMemoryScenarioCollection.Name)]
-public sealed class InMemoryNegotiationScenarios(SharedAzurite azurite) : NegotiationScenarios(azurite.Azurite)
-{
-    private protected override ScenarioBackend Backend => ScenarioBackend.InMemory;
+    private protected static string Day(DateTime at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ namespace LaaWorkflow.Negotiation.Tests.Support;
 /// </summary>
 internal sealed partial class NegotiationScenario
 {
-    private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(150);
 
     /// <summary>Waits until the calendar reads <paramref name="business"/>.</summary>
     public async Task WaitUntilAsync(DateTime business)

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 using AnswerSource = LaaWorkflow.Email.Answers.AnswerSource;
-using TableServiceClient = LaaWorkflow.AzureStorage.Tables.TableServiceClient;
 using BlobServiceClient = LaaWorkflow.AzureStorage.Blobs.BlobServiceClient;
+using TableServiceClient = LaaWorkflow.AzureStorage.Tables.TableServiceClient;
 
 namespace LaaWorkflow.Negotiation.Tests.Support;
 

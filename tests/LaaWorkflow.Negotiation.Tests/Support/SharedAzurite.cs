@@ -22,7 +22,9 @@ public sealed class SharedAzurite : IAsyncLifetime
         {
             if (s_azurite is null)
             {
-                var azurite = new AzuriteFixture();
+                // A process per service, tables in memory: the scenarios' task hubs poll queues while their read
+                // models are read and written, and one Node.js thread serving all of it falls seconds behind.
+                var azurite = new AzuriteFixture { Persistence = AzuritePersistence.TablesInMemory };
                 await azurite.InitializeAsync();
                 s_azurite = azurite;
             }
