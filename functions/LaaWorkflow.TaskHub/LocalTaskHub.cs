@@ -37,7 +37,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         Options = options;
         if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.InMemoryType, StringComparison.OrdinalIgnoreCase))
         {
-            var memory = new InMemoryOrchestrationService(loggers);
+            var memory = new InMemoryTaskHubService(loggers, options);
             (Service, Client) = (memory, memory);
         }
         else if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.AzureStorageType, StringComparison.OrdinalIgnoreCase))

@@ -3,6 +3,7 @@ using System.Text;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Events;
 using LaaWorkflow.Email.Templates;
+using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
 using LaaWorkflow.Negotiation.ReadModels;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,9 @@ internal sealed class NegotiationDeliveryProblemSink(
         }
 
         Logs.DeliveryProblem(logger, negotiationId, partnerId);
-        await store.FlagDeliveryProblemAsync(negotiationId, partnerId, email, reason, time.GetUtcNow().UtcDateTime, cancellationToken);
+        // Stamped in the negotiation's business time, as everything on its timeline is (a rehearsal's calendar is not the wall clock).
+        await store.FlagDeliveryProblemAsync(
+            negotiationId, partnerId, email, reason, summary.Definition.Pace.BusinessAt(time.GetUtcNow().UtcDateTime), cancellationToken);
         var definition = summary.Definition;
         var rendered = EmailTemplates.DeliveryProblemNotice(new DeliveryProblemNoticeModel(
             new AgreementSummary(definition.Area, definition.ResponsibleAuthority, definition.Period,

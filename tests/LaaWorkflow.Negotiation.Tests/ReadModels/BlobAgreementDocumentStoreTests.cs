@@ -11,9 +11,10 @@ using Xunit;
 namespace LaaWorkflow.Negotiation.Tests.ReadModels;
 
 /// <summary>The agreement documents on the official Blob client, on a private Azurite.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BlobAgreementDocumentStoreTests(AzuriteFixture azurite)
+public sealed class BlobAgreementDocumentStoreTests(SharedAzurite shared) : IClassFixture<SharedAzurite>
 {
+    private readonly AzuriteFixture _azurite = shared.Azurite;
+
     [Fact]
     public async Task SaveAsync_SavedTwice_KeepsTheLatestPageAtTheSameLink()
     {
@@ -56,7 +57,7 @@ public sealed class BlobAgreementDocumentStoreTests(AzuriteFixture azurite)
 
     private (BlobAgreementDocumentStore Store, BlobContainerClient Container) NewStore()
     {
-        var service = new BlobServiceClient(azurite.ConnectionString);
+        var service = new BlobServiceClient(_azurite.ConnectionString);
         var options = new NegotiationStorageOptions { DocumentContainer = AzuriteFixture.NewContainerName("docs") };
         var store = new BlobAgreementDocumentStore(service, options, Options.Create(new EmailOptions { PublicBaseUrl = new Uri("https://laa.example/") }));
         return (store, service.GetBlobContainerClient(options.DocumentContainer));

@@ -1,23 +1,40 @@
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.AzureStorage;
 using LaaWorkflow.Negotiation.Tests.Support;
-using LaaWorkflow.Testing;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-/// <summary>
-/// Every scenario again with orchestration state in Azure Storage (Azurite): the backend the deployment runs on.
-/// Each scenario gets a task hub of its own so no scenario sees another's instances.
-/// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class AzureStorageNegotiationScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
+// Every scenario again with orchestration state in Azure Storage (the private Azurite): the backend the deployment
+// runs on. Each scenario gets a task hub of its own so no scenario sees another's instances.
+public sealed class AzureStorageEndorsementScenarios(SharedAzurite azurite) : EndorsementScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
 {
-    private readonly string _connectionString = azurite.ConnectionString;
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}
 
-    protected override void ConfigureBackend(DurableTaskWorkerBuilder worker) =>
-        worker.UseAzureStorageBackend(o =>
-        {
-            o.ConnectionString = _connectionString;
-            o.TaskHubName = "neg" + Guid.NewGuid().ToString("N")[..20];
-        });
+public sealed class AzureStorageAdminScenarios(SharedAzurite azurite) : AdminScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}
+
+public sealed class AzureStorageAnswerScenarios(SharedAzurite azurite) : AnswerScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}
+
+public sealed class AzureStorageDemoScenarios(SharedAzurite azurite) : DemoScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}
+
+public sealed class AzureStorageRevisionScenarios(SharedAzurite azurite) : RevisionScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}
+
+public sealed class AzureStorageSilenceScenarios(SharedAzurite azurite) : SilenceScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}
+
+public sealed class AzureStorageSinkScenarios(SharedAzurite azurite) : SinkScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
 }

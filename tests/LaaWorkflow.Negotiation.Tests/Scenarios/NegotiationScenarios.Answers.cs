@@ -1,24 +1,27 @@
-using LaaWorkflow.Durable;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class AnswerScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task SameAnswerTwice_SecondChangesNothing_AnswerAfterFinalisationRefused()
     {
         await using var world = await StartAsync();
-        var id = await world.StartNegotiationAsync(Requests.Valid());
-        await world.AdvanceToAsync(s_opens.AddDays(1));
-        await world.AnswerAsync(id, "police", AnswerDecision.Endorse);
-        await world.AdvanceToAsync(s_opens.AddDays(2));
+        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
+        await world.WaitForConsultationAsync(id);
+        var answeredAt = s_opens.AddHours(2);
+        await world.WaitUntilAsync(answeredAt);
+        await world.AnswerAndWaitAsync(id, "police", AnswerDecision.Endorse);
+        var repeatedAt = s_opens.AddHours(14);
+        await world.WaitUntilAsync(repeatedAt);
 
         var again = await world.AnswerAsync(id, "police", AnswerDecision.Endorse);
         var different = await world.AnswerAsync(id, "police", AnswerDecision.Object, "On second thoughts.");
@@ -27,21 +30,27 @@ public abstract partial class NegotiationScenarios
         Assert.Equal(AnswerSinkStatus.Closed, different.Status);
         Assert.Contains("already recorded", different.Reason, StringComparison.Ordinal);
         var view = await world.GetAsync(id);
-        Assert.Equal((PartnerStatus.Endorsed, s_opens.AddDays(1)), view.Partners.Single(p => p.Id == "police") is var p ? (p.Status, p.AnsweredAt) : default);
+        var police = view.Partners.Single(p => p.Id == "police");
+        Assert.Equal(PartnerStatus.Endorsed, police.Status);
+        world.AssertAround(answeredAt, police.AnsweredAt, "police's answer");
+        Assert.True(police.AnsweredAt < repeatedAt, "The repeat must not restamp the answer.");
         Assert.Single(view.Timeline, t => t.Kind == "answered" && t.PartnerId == "police");
         Assert.Empty(world.Emails.Of(EmailKind.LeadAnswerNotice));
 
         await world.AnswerAsync(id, "pct", AnswerDecision.Endorse);
         await world.AnswerAsync(id, "jcp", AnswerDecision.Endorse);
+        await world.WaitForPhaseAsync(id, NegotiationPhase.GovernmentOffice);
         await world.Service.GovernmentOfficeDecisionAsync(id, true, null);
-        await world.Host.WaitForCompletionAsync(id);
+        await world.WaitForCompletionAsync(id);
+        await world.WaitForEmailsAsync(EmailKind.FinalAgreementNotice, 5);
         var emailsAtFinalisation = world.Emails.Sent.Count;
+        var finalisedOn = Day(Assert.Single((await world.GetAsync(id)).Timeline, t => t.Kind == "finalised").At);
 
         var late = await world.AnswerAsync(id, "pct", AnswerDecision.Object, "Too late.");
         var onBehalf = await world.Service.RecordOnBehalfAsync(id, "pct", "object", "Too late.", "Phoned in", "admin@laa.example");
 
         Assert.Equal(AnswerSinkStatus.Closed, late.Status);
-        Assert.Equal("The agreement was finalised on 5 March 2008; answers are no longer accepted.", late.Reason);
+        Assert.Equal($"The agreement was finalised on {finalisedOn}; answers are no longer accepted.", late.Reason);
         Assert.Equal(NegotiationResultStatus.NotAllowed, onBehalf.Status);
         Assert.Contains("has ended (finalised", onBehalf.Message, StringComparison.Ordinal);
         var final = await world.GetAsync(id);
@@ -56,7 +65,7 @@ public abstract partial class NegotiationScenarios
         var designated = Enumerable.Range(1, 37).Where(n => n != 31).Select(n => Requests.Target($"NI {n}", "police")).ToList();
         designated[3] = Requests.Target("NI 250", "police");
         designated[4] = Requests.Target("NI 5", "fire-service");
-        var request = Requests.Valid(
+        var request = Requests.Compact.Valid(
             partners:
             [
                 Requests.Partner("police"),
@@ -64,9 +73,9 @@ public abstract partial class NegotiationScenarios
                 new PartnerRequest { Id = "jcp", Name = "Jobcentre Plus", Body = "Jobcentre Plus (Secretary of State, employment functions)", Contact = new ContactRequest { Name = "J" } },
             ],
             targets: designated,
-            timetable: Requests.Timetable(response: s_signOff.AddDays(1)));
+            timetable: Requests.Compact.Timetable(response: s_signOff.AddDays(1)));
 
-        var result = await world.Service.StartAsync(request, "same-key");
+        var result = await world.StartRawAsync(request, "same-key");
 
         Assert.False(result.Started);
         var errors = result.Errors!;
@@ -76,8 +85,7 @@ public abstract partial class NegotiationScenarios
         Assert.Contains("before signOffDeadline", errors["timetable.responseDeadline"][0], StringComparison.Ordinal);
         Assert.Contains("Duplicate partner id 'police'", errors["partners[1].id"][0], StringComparison.Ordinal);
         Assert.Contains("email address is required", errors["partners[2].contact.email"][0], StringComparison.Ordinal);
-        await world.SettleAsync();
-        Assert.Empty(await world.Host.Client.GetAllInstancesAsync().ToListAsync());
+        Assert.Null(await world.Client.GetInstanceAsync(NegotiationIds.New("Sunderland", "same-key")));
         Assert.Empty((await world.Service.ListAsync()).Page!.Items);
         Assert.Empty(world.Emails.Sent);
     }
@@ -87,12 +95,12 @@ public abstract partial class NegotiationScenarios
     {
         await using var world = await StartAsync();
 
-        var first = await world.Service.StartAsync(Requests.Valid(), "lsp-sunderland-2008");
-        await world.SettleAsync();
-        var second = await world.Service.StartAsync(Requests.Valid(), "lsp-sunderland-2008");
+        var first = await world.StartRawAsync(Requests.Compact.Valid(), "lsp-sunderland-2008");
+        var second = await world.StartRawAsync(Requests.Compact.Valid(), "lsp-sunderland-2008");
 
         Assert.Equal((true, false), (first.Started, first.AlreadyStarted));
         Assert.Equal((first.InstanceId, true), (second.InstanceId, second.AlreadyStarted));
-        Assert.Single(await world.Host.Client.GetAllInstancesAsync().Where(i => i.ParentInstanceId is null).ToListAsync());
+        Assert.NotNull(await world.Client.GetInstanceAsync(first.InstanceId!));
+        Assert.Equal(first.InstanceId, Assert.Single((await world.Service.ListAsync()).Page!.Items).Id);
     }
 }

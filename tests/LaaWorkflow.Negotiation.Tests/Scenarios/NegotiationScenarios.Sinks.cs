@@ -2,23 +2,25 @@ using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Events;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 
 namespace LaaWorkflow.Negotiation.Tests.Scenarios;
 
-public abstract partial class NegotiationScenarios
+public abstract class SinkScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
 {
     [Fact]
     public async Task ConsultationLookup_BeforeAndAfterTheAnswer_ShowsThePartnersTargetsThenWhyItIsClosed()
     {
         await using var world = await StartAsync();
-        var id = await world.StartNegotiationAsync(Requests.Valid());
-        await world.AdvanceToAsync(s_opens.AddHours(1));
-        var lookup = world.Host.Services.GetRequiredService<IConsultationLookup>();
+        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
+        await world.WaitForConsultationAsync(id);
+        await world.WaitUntilAsync(s_opens.AddHours(1));
+        var lookup = world.Services.GetRequiredService<IConsultationLookup>();
 
         var open = await lookup.GetAsync(id, "pct", CancellationToken.None);
-        await world.AnswerAsync(id, "pct", AnswerDecision.Endorse);
+        await world.AnswerAndWaitAsync(id, "pct", AnswerDecision.Endorse);
         var closed = await lookup.GetAsync(id, "pct", CancellationToken.None);
 
         Assert.NotNull(open);
@@ -35,19 +37,25 @@ public abstract partial class NegotiationScenarios
     public async Task DeliveryProblem_Bounce_FlagsThePartnerRecordsItAndTellsTheLeadOnce()
     {
         await using var world = await StartAsync();
-        var id = await world.StartNegotiationAsync(Requests.Valid());
-        await world.AdvanceToAsync(s_opens.AddHours(1));
-        var sink = world.Host.Services.GetRequiredService<IDeliveryProblemSink>();
+        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
+        await world.WaitForConsultationAsync(id);
+        var bouncedAt = s_opens.AddHours(1);
+        await world.WaitUntilAsync(bouncedAt);
+        var sink = world.Services.GetRequiredService<IDeliveryProblemSink>();
 
         await sink.ReportAsync(id, "jcp", "jcp@partners.example", "550 mailbox unavailable", CancellationToken.None);
         await sink.ReportAsync(id, "jcp", "jcp@partners.example", "550 mailbox unavailable", CancellationToken.None);
 
-        var view = await world.GetAsync(id);
-        Assert.True(view.Partners.Single(p => p.Id == "jcp").DeliveryProblem);
+        var view = await world.WaitForViewAsync(
+            id, v => v.Partners.Single(p => p.Id == "jcp").DeliveryProblem && v.Timeline.Any(t => t.Kind == "delivery-problem"), "jcp's delivery problem");
         Assert.False(view.Partners.Single(p => p.Id == "police").DeliveryProblem);
-        Assert.Contains("550 mailbox unavailable", Assert.Single(view.Timeline, t => t.Kind == "delivery-problem").Text, StringComparison.Ordinal);
-        var notice = Assert.Single(world.Emails.Of(EmailKind.DeliveryProblemNotice));
-        Assert.Equal((Requests.LeadEmail, s_opens.AddHours(1)), (notice.To, notice.At));
+        // Each report is recorded at the business instant it came (two reports a moment apart may both show).
+        var recorded = view.Timeline.Where(t => t.Kind == "delivery-problem").ToList();
+        Assert.All(recorded, t => Assert.Contains("550 mailbox unavailable", t.Text, StringComparison.Ordinal));
+        Assert.All(recorded, t => world.AssertAround(bouncedAt, t.At, "the delivery-problem entry"));
+        var notice = Assert.Single(await world.WaitForEmailsAsync(EmailKind.DeliveryProblemNotice, 1));
+        Assert.Equal(Requests.LeadEmail, notice.To);
+        world.AssertAround(bouncedAt, notice.At, "the lead's notice");
         Assert.Equal(LaaWorkflow.Negotiation.Domain.PartnerStatus.Invited, view.Partners.Single(p => p.Id == "jcp").Status);
     }
 }

@@ -3,23 +3,21 @@ using LaaWorkflow.Email;
 
 namespace LaaWorkflow.Negotiation.Tests.Support;
 
-/// <summary>Records every email with the (virtual) time it was sent; like the real senders it sends a key only once.</summary>
-internal sealed class CapturingEmailSender(TimeProvider time) : IEmailSender
+/// <summary>
+/// Records every email with the business time it was sent at (the scenario's calendar); like the real senders it
+/// sends a key only once.
+/// </summary>
+internal sealed class CapturingEmailSender(Func<DateTime> businessNow) : IEmailSender
 {
     private readonly ConcurrentDictionary<string, SentEmail> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SentEmail> _sent = new();
-
-    public int Attempts => _attempts;
-
-    private int _attempts;
 
     public IReadOnlyList<SentEmail> Sent => [.. _sent];
 
     public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Interlocked.Increment(ref _attempts);
-        var email = new SentEmail(message, time.GetUtcNow().UtcDateTime);
+        var email = new SentEmail(message, businessNow());
         if (!_byKey.TryAdd(message.Key, email))
         {
             return Task.FromResult(EmailSendResult.AlreadySent);
@@ -30,10 +28,9 @@ internal sealed class CapturingEmailSender(TimeProvider time) : IEmailSender
     }
 
     public IReadOnlyList<SentEmail> Of(EmailKind kind) => [.. Sent.Where(e => e.Message.Kind == kind)];
-
-    public IReadOnlyList<SentEmail> To(string address) => [.. Sent.Where(e => e.Message.To.Email == address)];
 }
 
+/// <summary>An email as sent, with the business instant it went out at.</summary>
 internal sealed record SentEmail(EmailMessage Message, DateTime At)
 {
     public EmailKind Kind => Message.Kind;

@@ -1,38 +1,51 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using LaaWorkflow.Durable;
 using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Negotiation.Api;
-using LaaWorkflow.Negotiation.ReadModels;
+using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
+using LaaWorkflow.TaskHub;
 using LaaWorkflow.Testing;
-using LaaWorkflow.Testing.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
+using AnswerSource = LaaWorkflow.Email.Answers.AnswerSource;
+using BlobServiceClient = Azure.Storage.Blobs.BlobServiceClient;
+using TableServiceClient = Azure.Data.Tables.TableServiceClient;
 
 namespace LaaWorkflow.Negotiation.Tests.Support;
 
 /// <summary>
-/// One negotiation world for a scenario test: the durable runtime on the backend the suite chooses, a virtual clock
-/// starting 1 February 2008, read models on real Azurite (tables of its own), a capturing email sender and the real
-/// answer sink, service and token links.
+/// One negotiation world for a scenario test: a generic host running the local task hub (a hub of its own) on the
+/// backend the suite chooses, read models on the private Azurite (tables of its own), a capturing email sender and the
+/// real answer sink, service and token links. Every negotiation it starts is a rehearsal on one shared calendar: the
+/// business instant <see cref="Requests.Start"/> falls when the first one starts, and a day passes every
+/// <see cref="ScenarioBackend.SecondsPerDay"/> seconds.
 /// </summary>
-internal sealed class NegotiationScenario : IAsyncDisposable
+internal sealed partial class NegotiationScenario : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2008, 2, 1, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>How long a wait for something that should happen soon may take on a loaded machine before it fails.</summary>
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
 
-    private NegotiationScenario(DurableTestHost host, CapturingEmailSender emails)
+    private const string WarmUp = "WarmUp";
+
+    private readonly IHost _host;
+    private Pace? _pace;
+
+    private NegotiationScenario(IHost host, ScenarioBackend backend, CapturingEmailSender emails)
     {
-        Host = host;
+        _host = host;
+        Backend = backend;
         Emails = emails;
         Service = host.Services.GetRequiredService<NegotiationService>();
         Answers = host.Services.GetRequiredService<IAnswerSink>();
-        Store = host.Services.GetRequiredService<IAgreementStore>();
+        Client = host.Services.GetRequiredService<DurableTaskClient>();
     }
 
-    public DurableTestHost Host { get; }
+    public ScenarioBackend Backend { get; }
 
     public CapturingEmailSender Emails { get; }
 
@@ -40,63 +53,107 @@ internal sealed class NegotiationScenario : IAsyncDisposable
 
     public IAnswerSink Answers { get; }
 
-    public IAgreementStore Store { get; }
+    public DurableTaskClient Client { get; }
 
-    public DateTime Now => Host.Clock.GetUtcNow().UtcDateTime;
+    public IServiceProvider Services => _host.Services;
 
-    public static async Task<NegotiationScenario> StartAsync(AzuriteFixture azurite, Action<DurableTaskWorkerBuilder> backend)
+    /// <summary>The scenario's calendar, fixed when its first negotiation starts.</summary>
+    public Pace Pace => _pace ?? throw new InvalidOperationException("No negotiation has started yet, so the calendar has not either.");
+
+    /// <summary>The business time now.</summary>
+    public DateTime Now => _pace is null ? Requests.Start : _pace.ToBusiness(DateTime.UtcNow);
+
+    public static async Task<NegotiationScenario> StartAsync(AzuriteFixture azurite, ScenarioBackend backend)
     {
-        CapturingEmailSender? emails = null;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        ArgumentNullException.ThrowIfNull(azurite);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Email:Tokens:ActiveKeyId"] = "test",
             ["Email:Tokens:Keys:test"] = Convert.ToBase64String(new byte[32]),
             ["Email:PublicBaseUrl"] = "https://laa.example/",
             ["Negotiation:TablePrefix"] = "n" + Guid.NewGuid().ToString("N")[..12],
             ["Negotiation:DocumentContainer"] = AzuriteFixture.NewContainerName("agreements"),
-        }).Build();
-        var host = await DurableTestHost.StartAsync(
-            backend,
-            services =>
-            {
-                services.AddSingleton(NullLoggerFactory.Instance);
-                services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-                services.AddSingleton<IEmailSender>(sp => emails ??= new CapturingEmailSender(sp.GetRequiredService<TimeProvider>()));
-                services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
-                services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
-                services.AddEmail(configuration);
-                services.AddNegotiation(configuration);
-            },
-            Start,
-            TimeSpan.FromSeconds(60));
-        var sender = (CapturingEmailSender)host.Services.GetRequiredService<IEmailSender>();
-        return new NegotiationScenario(host, sender);
+            ["Rehearsals:Enabled"] = "true",
+            // A hub of its own, so no scenario sees another's instances or messages.
+            ["DurableTask:HubName"] = "neg" + Guid.NewGuid().ToString("N")[..24],
+            ["DurableTask:StorageProvider:Type"] = backend.StorageProvider,
+            ["DurableTask:StorageProvider:PartitionCount"] = "1",
+            ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = "00:00:00.100",
+        });
+        builder.Logging.ClearProviders();
+
+        // One sender, created before the world exists: it reads the calendar through the world once there is one.
+        NegotiationScenario? world = null;
+        var emails = new CapturingEmailSender(() => world?.Now ?? Requests.Start);
+        var services = builder.Services;
+        services.AddSingleton<IEmailSender>(emails);
+        services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
+        services.AddLocalTaskHub(
+            builder.Configuration, azurite.ConnectionString, registry => registry.AddNegotiationTasks().AddOrchestratorFunc(WarmUp, context => Task.FromResult(context.InstanceId)),
+            NegotiationServiceCollectionExtensions.DataConverter);
+        services.AddEmail(builder.Configuration);
+        services.AddNegotiation(builder.Configuration);
+
+        var host = builder.Build();
+        using var starting = new CancellationTokenSource(s_patience);
+        await host.StartAsync(starting.Token);
+        world = new NegotiationScenario(host, backend, emails);
+        await world.WarmUpAsync();
+        return world;
     }
 
-    public async Task<string> StartNegotiationAsync(NegotiationRequest request)
+    /// <summary>
+    /// Runs one orchestration through the engine before the calendar starts, so the worker's connection and the
+    /// engine's first dispatch (seconds on a cold, busy machine) do not make the scenario's first timers late.
+    /// </summary>
+    private async Task WarmUpAsync()
     {
-        var started = await Service.StartAsync(request);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(WarmUp);
+        using var timeout = new CancellationTokenSource(s_patience);
+        var done = await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+    }
+
+    /// <summary>Starts a negotiation on the scenario's calendar (the first one starts the calendar) and checks it started.</summary>
+    public async Task<string> StartNegotiationAsync(NegotiationRequest request, string? idempotencyKey = null)
+    {
+        var started = await StartRawAsync(request, idempotencyKey);
         Assert.True(started.Started, string.Join("; ", started.Errors?.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}") ?? []));
-        await Host.SettleAsync();
         return started.InstanceId!;
     }
 
-    public Task AdvanceToAsync(DateTime at) => Host.Clock.AdvanceToAsync(new DateTimeOffset(at, TimeSpan.Zero), Host.NewDeadline());
-
-    public async Task<AnswerSinkResult> AnswerAsync(string id, string partnerId, AnswerDecision decision, string? comment = null, int round = 1, AnswerSource source = AnswerSource.EmailLink)
+    /// <summary>Starts a negotiation on the scenario's calendar and returns what the service said.</summary>
+    public async Task<StartNegotiationResult> StartRawAsync(NegotiationRequest request, string? idempotencyKey = null)
     {
-        var result = await Answers.SubmitAsync(new AnswerSubmission(id, partnerId, round, decision, comment, source, Host.Clock.GetUtcNow()), CancellationToken.None);
-        await Host.SettleAsync();
-        return result;
+        _pace ??= new Pace(Requests.Start, DateTime.UtcNow, Backend.SecondsPerDay);
+        var paced = Requests.WithPace(request, new PaceRequest
+        {
+            Anchor = new DateTimeOffset(_pace.Anchor, TimeSpan.Zero),
+            StartedAt = new DateTimeOffset(_pace.StartedAt, TimeSpan.Zero),
+            SecondsPerDay = _pace.SecondsPerDay,
+        });
+        return await Service.StartAsync(paced, idempotencyKey);
     }
 
-    public async Task<AgreementView> GetAsync(string id)
+    /// <summary>Submits a partner's answer as its email link would, received now.</summary>
+    public Task<AnswerSinkResult> AnswerAsync(string id, string partnerId, AnswerDecision decision, string? comment = null, int round = 1, AnswerSource source = AnswerSource.EmailLink) =>
+        Answers.SubmitAsync(new AnswerSubmission(id, partnerId, round, decision, comment, source, DateTimeOffset.UtcNow), CancellationToken.None);
+
+    /// <summary>Answers, then waits until the read model shows the partner's answer.</summary>
+    public async Task<AgreementView> AnswerAndWaitAsync(string id, string partnerId, AnswerDecision decision, string? comment = null, int round = 1)
     {
-        await Host.SettleAsync();
-        return await Service.GetAsync(id) ?? throw new InvalidOperationException($"Negotiation '{id}' has no read model.");
+        var result = await AnswerAsync(id, partnerId, decision, comment, round);
+        Assert.True(result.Status == AnswerSinkStatus.Accepted, $"{partnerId}'s answer was {result.Status}: {result.Reason}");
+        return await WaitForViewAsync(
+            id,
+            v => v.Partners.Single(p => p.Id == partnerId) is { AnsweredAt: not null } p && p.Round == round,
+            $"{partnerId}'s round-{round} answer in the read model");
     }
 
-    public async Task SettleAsync() => await Host.SettleAsync();
+    public async Task<AgreementView> GetAsync(string id) =>
+        await Service.GetAsync(id) ?? throw new InvalidOperationException($"Negotiation '{id}' has no read model.");
 
     /// <summary>Reads the stored agreement document back from Blob storage at the address the agreement gives.</summary>
     public async Task<string> ReadDocumentAsync(Uri documentUrl)
@@ -104,10 +161,21 @@ internal sealed class NegotiationScenario : IAsyncDisposable
         // The link is the app's document route; the id is its second-to-last segment.
         Assert.EndsWith("/document", documentUrl.AbsolutePath, StringComparison.Ordinal);
         var id = Uri.UnescapeDataString(documentUrl.Segments[^2].TrimEnd('/'));
-        var html = await Host.Services.GetRequiredService<AgreementDocuments>().ReadAsync(id, CancellationToken.None);
+        var html = await Services.GetRequiredService<AgreementDocuments>().ReadAsync(id, CancellationToken.None);
         Assert.NotNull(html);
         return html;
     }
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(s_patience);
+        try
+        {
+            await _host.StopAsync(stopping.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
 }
