@@ -43,7 +43,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         else if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.AzureStorageType, StringComparison.OrdinalIgnoreCase))
         {
             var azure = new AzureStorageOrchestrationService(Settings(storageConnectionString, options, loggers));
-            (Service, Client) = (azure, azure);
+            (Service, Client) = (new PlainTagsOrchestrationService(azure), azure);
         }
         else
         {
