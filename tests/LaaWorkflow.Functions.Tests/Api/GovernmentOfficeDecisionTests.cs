@@ -112,8 +112,7 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
     /// <summary>Starts the area and endorses for every partner (an admin recording on their behalf), until the draft goes to the Government Office.</summary>
     private async Task<string> ReachGovernmentOfficeAsync(NegotiationRequest request)
     {
-        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
         await Eventually.WaitUntilAsync(async () => await PhaseAsync(id) == "consultation");
         foreach (var partner in request.Partners!)
         {

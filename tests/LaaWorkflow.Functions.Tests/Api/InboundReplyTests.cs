@@ -21,8 +21,7 @@ public sealed class InboundReplyTests(AzuriteFixture azurite)
     {
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
         await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
         var messages = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(partner.Contact.Email!)}", UriKind.Relative)))!.AsArray();
         var replyTo = messages.Single(m => m!["category"]!.GetValue<string>() == "PartnerInvitation")!["replyTo"]!.GetValue<string>();

@@ -35,8 +35,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
         await NegotiationHost.InvitationLinkAsync(admin, partner.Contact!.Email!);
 
         using var playwright = await Playwright.CreateAsync();

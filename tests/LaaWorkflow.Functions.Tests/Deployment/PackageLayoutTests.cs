@@ -174,7 +174,8 @@ public sealed partial class PackageLayoutTests(PublishedPackage package)
     }
 
     [Theory]
-    [InlineData("POST", "api/dev/clock/advance")]
+    [InlineData("GET", "api/dev/outbox")]
+    [InlineData("GET", "api/dev/metrics")]
     [InlineData("POST", "Maintenance")]
     public void HttpFunctions_DevelopmentAndInvocationRoutes_AreNotReachableFromOutside(string method, string path)
     {

@@ -6,7 +6,7 @@ using LaaWorkflow.Negotiation.Api;
 
 namespace LaaWorkflow.Functions.Tests.Infrastructure;
 
-/// <summary>Steps the API tests and the browser test share: start a demonstration negotiation, move the clock, read the mail.</summary>
+/// <summary>Steps the API tests and the browser test share: start a demonstration negotiation, read it, read the mail.</summary>
 internal static partial class NegotiationHost
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -25,12 +25,6 @@ internal static partial class NegotiationHost
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, text);
         return JsonNode.Parse(text)!.AsObject();
-    }
-
-    public static async Task AdvanceClockAsync(HttpClient admin, DateTimeOffset to)
-    {
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { to }, Json);
-        response.EnsureSuccessStatusCode();
     }
 
     public static async Task<JsonObject> GetAsync(HttpClient admin, string id) =>

@@ -178,8 +178,7 @@ public sealed class HostileAnswerTests(AzuriteFixture azurite, HostileHost share
     {
         // A negotiation in consultation: partner a has answered (for the replays), b and c have not.
         var request = DemoNegotiations.For("Stockton");
-        var id = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(host.Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(host.Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
         host.Seeded["id"] = id;
         host.Seeded["partner-c"] = request.Partners![2]!.Id!;
         host.Seeded["token-a"] = TokenOf(await NegotiationHost.InvitationLinkAsync(host.Admin, request.Partners[0]!.Contact!.Email!));

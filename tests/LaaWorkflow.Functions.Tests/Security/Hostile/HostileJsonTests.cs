@@ -34,7 +34,7 @@ public sealed class HostileJsonTests(AzuriteFixture azurite, HostileHost shared)
     {
         // One negotiation waiting for its consultation to open: the target of every route that names one.
         var request = DemoNegotiations.For("Sunderland");
-        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
+        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, TestPace.Draft(request)))["id"]!.GetValue<string>();
         host.Seeded["partner"] = request.Partners![0]!.Id!;
     });
 }

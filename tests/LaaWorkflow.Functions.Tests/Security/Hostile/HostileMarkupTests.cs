@@ -183,8 +183,7 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
         node["targets"]!.AsArray().Add(new JsonObject { ["indicator"] = Payload("local-target"), ["kind"] = "local", ["leadPartners"] = new JsonArray(partner["id"]!.GetValue<string>()) });
         var request = node.Deserialize<NegotiationRequest>(NegotiationHost.Json)!;
 
-        var id = (await NegotiationHost.StartAsync(admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
         var link = await NegotiationHost.InvitationLinkAsync(admin, request.Partners![0]!.Contact!.Email!);
         return (request, id, link.AbsolutePath[(link.AbsolutePath.LastIndexOf('/') + 1)..]);
     }

@@ -195,7 +195,7 @@ public sealed class HostileRouteTableTests(AzuriteFixture azurite, HostileHost s
     }, async host =>
     {
         var request = DemoNegotiations.For("Leicester");
-        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
+        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, TestPace.Draft(request)))["id"]!.GetValue<string>();
         host.Seeded["partner"] = request.Partners![0]!.Id!;
     });
 }

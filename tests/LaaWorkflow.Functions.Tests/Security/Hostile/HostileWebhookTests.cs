@@ -196,8 +196,7 @@ public sealed class HostileWebhookTests(AzuriteFixture azurite, HostileHost shar
     }, async host =>
     {
         var request = DemoNegotiations.For("Essex");
-        var id = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(host.Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = (await NegotiationHost.StartAsync(host.Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
         await NegotiationHost.InvitationLinkAsync(host.Admin, request.Partners![0]!.Contact!.Email!);
         host.Seeded["id"] = id;
         host.Seeded["partner"] = request.Partners[0]!.Id!;
