@@ -229,16 +229,21 @@ var appSettings = {
   // The app serves its own dashboard at /; the host's placeholder page must not answer there.
   AzureWebJobsDisableHomepage: 'true'
   DurableTask__HubName: taskHubName
-  DurableTask__Backend: 'AzureStorage'
-  DurableTask__PartitionCount: '4'
+  DurableTask__StorageProvider__Type: 'AzureStorage'
+  DurableTask__StorageProvider__PartitionCount: '4'
+  DurableTask__StorageProvider__MaxQueuePollingInterval: '00:00:01'
+  DurableTask__StorageProvider__ControlQueueBatchSize: '32'
+  DurableTask__StorageProvider__ControlQueueBufferThreshold: '256'
+  DurableTask__StorageProvider__ControlQueueVisibilityTimeout: '00:00:30'
+  DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout: '00:00:30'
+  DurableTask__MaxConcurrentActivityFunctions: '32'
+  DurableTask__MaxConcurrentOrchestratorFunctions: '32'
+  DurableTask__ExtendedSessionsEnabled: 'false'
+  DurableTask__ExtendedSessionIdleTimeoutInSeconds: '30'
   // Empty: each instance names its leases itself, which scale-out needs.
   DurableTask__WorkerId: ''
-  DurableTask__LeasePeriod: '00:00:30'
-  DurableTask__MessageVisibilityTimeout: '00:00:30'
-  // Real time in Azure: the virtual clock is for demos and tests only.
-  Clock__Mode: 'System'
-  Clock__Start: '2007-11-20T09:00:00Z'
-  Clock__Speed: '0'
+  // Real negotiations only in Azure: a paced rehearsal is for demos and tests.
+  Rehearsals__Enabled: 'false'
   Host__AdminKeys: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretNames.adminKeys})'
   Host__DevRoutes: 'false'
   Host__MaxRequestBodyBytes: '262144'

@@ -174,8 +174,6 @@ public sealed partial class PackageLayoutTests(PublishedPackage package)
     }
 
     [Theory]
-    [InlineData("GET", "api/dev/outbox")]
-    [InlineData("GET", "api/dev/metrics")]
     [InlineData("POST", "Maintenance")]
     public void HttpFunctions_DevelopmentAndInvocationRoutes_AreNotReachableFromOutside(string method, string path)
     {
