@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LaaWorkflow.Functions.Tests.Api;
 
-[Collection("azurite")]
+[Collection("azurite-management")]
 public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Root = "/runtime/webhooks/durabletask";

@@ -110,8 +110,10 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [Fact]
     public async Task List_ReturnsNewestFirst_FiltersByArea_AndRejectsUnknownPhase()
     {
-        await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Stockton")));
-        await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Essex")));
+        // One calendar for both: Essex, started later, is stamped later.
+        var pace = TestPace.At(TestPace.BeforeTheRound);
+        await NegotiationHost.StartAsync(Admin, pace.On(DemoNegotiations.For("Stockton")));
+        await NegotiationHost.StartAsync(Admin, pace.On(DemoNegotiations.For("Essex")));
 
         var all = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!["items"]!.AsArray();
         var essex = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations?area=Essex", UriKind.Relative)))!["items"]!.AsArray();
@@ -207,7 +209,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     public async Task RecordOnBehalf_WithoutReason_Is400NamingReasonAndAdmin()
     {
         var request = DemoNegotiations.For("Cornwall");
-        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
 
         using var response = await Admin.PostAsJsonAsync(
             new Uri($"/api/negotiations/{id}/partners/{request.Partners![0]!.Id}/answer", UriKind.Relative), new { decision = "endorse" });
@@ -223,7 +225,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     {
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
         var link = await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
         using var partnerClient = Host.CreateClient();
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LaaWorkflow.Functions.Tests.CustomHandler;
 
 /// <summary>The maintenance purge through the real durable client, against the host's own task hub on Azurite.</summary>
-[Collection("azurite")]
+[Collection("azurite-management")]
 public sealed class DurableClientMaintenanceTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private HostFactory _host = null!;

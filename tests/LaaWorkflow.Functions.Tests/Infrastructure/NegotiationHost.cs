@@ -27,6 +27,18 @@ internal static partial class NegotiationHost
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>
+    /// Starts <paramref name="request"/> with its consultation open (<see cref="TestPace.Consulting"/>) and waits until
+    /// every partner has been invited: the phase changes first, and an answer before a partner's invitation is refused.
+    /// </summary>
+    public static async Task<string> StartConsultingAsync(HttpClient admin, NegotiationRequest request)
+    {
+        var id = (await StartAsync(admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
+        await Eventually.WaitUntilAsync(async () =>
+            (await GetAsync(admin, id))["partners"]!.AsArray().All(p => p!["status"]!.GetValue<string>() != "pending"));
+        return id;
+    }
+
     public static async Task<JsonObject> GetAsync(HttpClient admin, string id) =>
         JsonNode.Parse(await admin.GetStringAsync(new Uri($"/api/negotiations/{id}", UriKind.Relative)))!.AsObject();
 

@@ -15,7 +15,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// refuse a missing, empty or wrong key (in the header or in the query) with 401; every route that takes a body
 /// refuses a huge one with 413 and deeply nested JSON with a 4xx; and nothing changes.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile")]
 public sealed class HostileRouteTableTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     /// <summary>

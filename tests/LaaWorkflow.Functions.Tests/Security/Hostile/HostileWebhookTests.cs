@@ -14,7 +14,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// The two SendGrid webhooks under attack: missing and wrong secrets and signatures, malformed, truncated and
 /// oversized multipart and JSON. Each gets a clear 4xx and nothing changes.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile")]
 public sealed class HostileWebhookTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>, IDisposable
 {
     private const string Inbound = "/api/email/inbound";
@@ -196,7 +196,7 @@ public sealed class HostileWebhookTests(AzuriteFixture azurite, HostileHost shar
     }, async host =>
     {
         var request = DemoNegotiations.For("Essex");
-        var id = (await NegotiationHost.StartAsync(host.Admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
+        var id = await NegotiationHost.StartConsultingAsync(host.Admin, request);
         await NegotiationHost.InvitationLinkAsync(host.Admin, request.Partners![0]!.Contact!.Email!);
         host.Seeded["id"] = id;
         host.Seeded["partner"] = request.Partners[0]!.Id!;
