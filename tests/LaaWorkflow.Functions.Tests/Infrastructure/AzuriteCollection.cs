@@ -20,3 +20,11 @@ public sealed class ScenarioAzuriteCollection : ICollectionFixture<AzuriteFixtur
 /// <summary>The hostile-input cases, each class on one shared host.</summary>
 [CollectionDefinition("azurite-hostile")]
 public sealed class HostileAzuriteCollection : ICollectionFixture<AzuriteFixture>;
+
+/// <summary>The hostile JSON and query cases, the most numerous.</summary>
+[CollectionDefinition("azurite-hostile-json")]
+public sealed class HostileJsonAzuriteCollection : ICollectionFixture<AzuriteFixture>;
+
+/// <summary>The hostile answers and webhooks.</summary>
+[CollectionDefinition("azurite-hostile-answers")]
+public sealed class HostileAnswersAzuriteCollection : ICollectionFixture<AzuriteFixture>;

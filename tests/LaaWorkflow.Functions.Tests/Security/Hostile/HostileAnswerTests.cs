@@ -16,7 +16,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// Random, truncated, tampered, forged, expired, replayed and other partners' or rounds' tokens, and malformed answer
 /// forms, on GET and POST /api/respond/{token}: each gets a clear HTML error page and nothing changes.
 /// </summary>
-[Collection("azurite-hostile")]
+[Collection("azurite-hostile-answers")]
 public sealed class HostileAnswerTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     public static TheoryData<string, string> TokenCases()

@@ -9,7 +9,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// Malformed, truncated, mistyped, deeply nested, oversized and unknown-field JSON, and bad query strings and ids,
 /// against every route that reads them: each gets a clear 4xx problem naming what is wrong, and nothing changes.
 /// </summary>
-[Collection("azurite-hostile")]
+[Collection("azurite-hostile-json")]
 public sealed class HostileJsonTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     [Theory]

@@ -14,7 +14,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// The two SendGrid webhooks under attack: missing and wrong secrets and signatures, malformed, truncated and
 /// oversized multipart and JSON. Each gets a clear 4xx and nothing changes.
 /// </summary>
-[Collection("azurite-hostile")]
+[Collection("azurite-hostile-answers")]
 public sealed class HostileWebhookTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>, IDisposable
 {
     private const string Inbound = "/api/email/inbound";

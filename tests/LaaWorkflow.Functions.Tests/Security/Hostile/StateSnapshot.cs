@@ -16,7 +16,7 @@ internal static class StateSnapshot
     /// </summary>
     public static async Task<string> SettledAsync(HttpClient admin)
     {
-        var quiet = TimeSpan.FromSeconds(1.5);
+        var quiet = TimeSpan.FromMilliseconds(600);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var previous = await TakeAsync(admin);
         var since = DateTimeOffset.UtcNow;
