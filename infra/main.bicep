@@ -232,13 +232,17 @@ var appSettings = {
   DurableTask__StorageProvider__Type: 'AzureStorage'
   DurableTask__StorageProvider__PartitionCount: '4'
   DurableTask__StorageProvider__MaxQueuePollingInterval: '00:00:01'
+  DurableTask__StorageProvider__ControlQueueBatchSize: '32'
+  DurableTask__StorageProvider__ControlQueueBufferThreshold: '256'
   DurableTask__StorageProvider__ControlQueueVisibilityTimeout: '00:00:30'
   DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout: '00:00:30'
   DurableTask__MaxConcurrentActivityFunctions: '32'
   DurableTask__MaxConcurrentOrchestratorFunctions: '32'
+  DurableTask__ExtendedSessionsEnabled: 'false'
+  DurableTask__ExtendedSessionIdleTimeoutInSeconds: '30'
   // Empty: each instance names its leases itself, which scale-out needs.
   DurableTask__WorkerId: ''
-  // Real negotiations only in Azure: a rehearsal's fast calendar is for demos and tests.
+  // Real negotiations only in Azure: a paced rehearsal is for demos and tests.
   Rehearsals__Enabled: 'false'
   Host__AdminKeys: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretNames.adminKeys})'
   Host__DevRoutes: 'false'

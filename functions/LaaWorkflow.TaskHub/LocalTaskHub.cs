@@ -26,8 +26,17 @@ namespace LaaWorkflow.TaskHub;
 /// </remarks>
 internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
 {
+    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(5);
+
+    // How long the start waits for the hub before the host goes on without it: enough for storage that answers, short
+    // enough that a host started during a storage outage comes up at once to say so (health 503).
+    private static readonly TimeSpan s_startupWait = TimeSpan.FromSeconds(5);
+
     private readonly ILoggerFactory _loggers;
     private readonly int _port;
+    private readonly TaskCompletionSource _hubCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _creating;
     private WebApplication? _sidecar;
 
     public LocalTaskHub(string storageConnectionString, TaskHubOptions options, ILoggerFactory loggers)
@@ -70,24 +79,28 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Creates the hub's tables, queues and lease blobs once; a no-op when they exist.
-        await Service.CreateIfNotExistsAsync();
+        // The hub's tables, queues and lease blobs are created once (a no-op when they exist), retried until storage
+        // answers: a host started while storage is out must still start, and the sidecar holds the worker until then.
+        _creating = CreateHubAsync(_stopping.Token);
+        await Task.WhenAny(_creating, Task.Delay(s_startupWait, cancellationToken));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSingleton(_loggers);
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = null);
-        builder.Services.AddSingleton(Service);
+        builder.Services.AddSingleton<IOrchestrationService>(new StopAfterStartOrchestrationService(Service));
         builder.Services.AddSingleton(Client);
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HubGatedGrpcServer>(sp, _hubCreated.Task));
         _sidecar = builder.Build();
-        _sidecar.MapGrpcService<TaskHubGrpcServer>();
+        _sidecar.MapGrpcService<HubGatedGrpcServer>();
         await _sidecar.StartAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        _hubCreated.TrySetCanceled(_stopping.Token);
         if (_sidecar is not null)
         {
             await _sidecar.StopAsync(cancellationToken);
@@ -96,10 +109,38 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping.Dispose();
         Channel.Dispose();
         if (_sidecar is not null)
         {
             await _sidecar.DisposeAsync();
+        }
+    }
+
+    private async Task CreateHubAsync(CancellationToken stopping)
+    {
+        var logger = _loggers.CreateLogger<LocalTaskHub>();
+        for (var attempt = 1; !stopping.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await Service.CreateIfNotExistsAsync();
+                _hubCreated.TrySetResult();
+                return;
+            }
+            catch (Exception error) when (!stopping.IsCancellationRequested)
+            {
+                Logs.HubNotCreated(logger, error, Options.HubName, attempt, s_retryDelay);
+            }
+
+            try
+            {
+                await Task.Delay(s_retryDelay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

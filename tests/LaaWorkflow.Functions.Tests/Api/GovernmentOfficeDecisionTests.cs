@@ -13,7 +13,7 @@ namespace LaaWorkflow.Functions.Tests.Api;
 /// The Government Office decision over HTTP: the negotiator's signed link from the submission email (page, form, JSON),
 /// the admin's JSON with a key, and the LSP lead's revision in between.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-scenarios")]
 public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite) : HostedApiTests(azurite)
 {
     [Fact]
@@ -112,8 +112,7 @@ public sealed partial class GovernmentOfficeDecisionTests(AzuriteFixture azurite
     /// <summary>Starts the area and endorses for every partner (an admin recording on their behalf), until the draft goes to the Government Office.</summary>
     private async Task<string> ReachGovernmentOfficeAsync(NegotiationRequest request)
     {
-        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
         await Eventually.WaitUntilAsync(async () => await PhaseAsync(id) == "consultation");
         foreach (var partner in request.Partners!)
         {

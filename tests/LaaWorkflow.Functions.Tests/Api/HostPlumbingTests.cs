@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Testing;
@@ -67,55 +66,10 @@ public sealed class HostPlumbingTests(AzuriteFixture azurite)
         using var client = host.CreateAdminClient();
 
         using var outbox = await client.GetAsync(new Uri("/api/dev/outbox", UriKind.Relative));
-        using var clock = await client.GetAsync(new Uri("/api/dev/clock", UriKind.Relative));
         using var metrics = await client.GetAsync(new Uri("/api/dev/metrics", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, outbox.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, clock.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
-    }
-
-    [Fact]
-    public async Task Clock_AdvanceBy_MovesTheVirtualClock()
-    {
-        await using var host = new HostFactory(azurite);
-        using var client = host.CreateAdminClient();
-
-        using var advanced = await client.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { by = "P7D" });
-        var clock = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/dev/clock", UriKind.Relative)))!;
-
-        Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
-        Assert.Equal(HostFactory.ClockStart.AddDays(7), clock["utcNow"]!.GetValue<DateTimeOffset>());
-        Assert.Equal("virtual", clock["mode"]!.GetValue<string>());
-    }
-
-    [Theory]
-    [InlineData("{ \"by\": \"seven days\" }", "by")]
-    [InlineData("{ \"by\": \"P1D\", \"to\": \"2008-01-01T00:00:00Z\" }", "by")]
-    [InlineData("{ \"to\": \"2000-01-01T00:00:00Z\" }", "to")]
-    [InlineData("{ }", "by")]
-    public async Task Clock_AdvanceInvalid_Is400NamingTheField(string body, string field)
-    {
-        await using var host = new HostFactory(azurite);
-        using var client = host.CreateAdminClient();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-
-        using var response = await client.PostAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), content);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull(problem["errors"]![field]);
-    }
-
-    [Fact]
-    public async Task Clock_SystemClock_AdvanceIs409()
-    {
-        await using var host = new HostFactory(azurite, new Dictionary<string, string?> { ["Clock:Mode"] = "System" });
-        using var client = host.CreateAdminClient();
-
-        using var response = await client.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { by = "P1D" });
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
     [Fact]
@@ -130,7 +84,6 @@ public sealed class HostPlumbingTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, outbox.StatusCode);
         Assert.True(after["storage"]!["table.query"]!.GetValue<long>() > before["storage"]!["table.query"]!.GetValue<long>());
-        Assert.NotNull(after["durable"]!["episodes"]);
         Assert.True(after["memory"]!["workingSetBytes"]!.GetValue<long>() > 0);
     }
 

@@ -10,7 +10,7 @@ namespace LaaWorkflow.Functions.Tests.Api;
 /// A partner answers by replying to the invitation: SendGrid Inbound Parse posts the reply to the real host, which
 /// records the answer on the negotiation through the reply-to token.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-scenarios")]
 public sealed class InboundReplyTests(AzuriteFixture azurite)
     : HostedApiTests(azurite, new Dictionary<string, string?> { ["Email:InboundSecret"] = Secret })
 {
@@ -21,8 +21,7 @@ public sealed class InboundReplyTests(AzuriteFixture azurite)
     {
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
         await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
         var messages = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(partner.Contact.Email!)}", UriKind.Relative)))!.AsArray();
         var replyTo = messages.Single(m => m!["category"]!.GetValue<string>() == "PartnerInvitation")!["replyTo"]!.GetValue<string>();

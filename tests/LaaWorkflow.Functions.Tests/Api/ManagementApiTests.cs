@@ -1,15 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LaaWorkflow.Durable;
-using LaaWorkflow.Durable.Client;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LaaWorkflow.Functions.Tests.Api;
 
-[Collection("azurite")]
+[Collection("azurite-management")]
 public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Root = "/runtime/webhooks/durabletask";
@@ -30,6 +29,9 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private DurableTaskClient Durable => _host.Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>How long a test waits for the engine to start or finish an instance, generous for a busy machine.</summary>
+    private static readonly TimeSpan s_engineDeadline = TimeSpan.FromSeconds(60);
 
     private async Task<JsonObject> StartAsync(string name, string? instanceId = null, object? input = null)
     {
@@ -62,7 +64,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task StatusQueryGetUri_Followed_Is200WithOutputOnceCompleted()
     {
         var payload = await StartAsync(TestOrchestrations.Echo, input: "hello");
-        await Durable.WaitForInstanceCompletionAsync(payload["id"]!.GetValue<string>());
+        await CompletionAsync(payload["id"]!.GetValue<string>());
 
         // The payload's URL carries the key, so a client without a header can follow it.
         using var anonymous = _host.CreateClient();
@@ -83,8 +85,8 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var payload = await StartAsync(TestOrchestrations.WaitForApproval);
         var id = payload["id"]!.GetValue<string>();
-        await Durable.WaitForInstanceStartAsync(id);
-        await WaitUntilAsync(async () => (await Durable.GetInstanceAsync(id))?.SerializedCustomStatus is not null);
+        await StartedAsync(id);
+        await WaitUntilAsync(async () => (await Durable.GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus is not null);
 
         using var response = await _client.GetAsync(Url(payload, "statusQueryGetUri"));
         var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -101,10 +103,10 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var payload = await StartAsync(TestOrchestrations.WaitForApproval);
         var id = payload["id"]!.GetValue<string>();
-        await Durable.WaitForInstanceStartAsync(id);
+        await StartedAsync(id);
 
         using var raised = await _client.PostAsJsonAsync(Url(payload, "sendEventPostUri", TestOrchestrations.ApprovalEvent), "yes");
-        var done = await Durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        var done = await CompletionAsync(id, getInputsAndOutputs: true);
         using var again = await _client.PostAsJsonAsync(Url(payload, "sendEventPostUri", TestOrchestrations.ApprovalEvent), "again");
 
         Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
@@ -129,10 +131,10 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var payload = await StartAsync(TestOrchestrations.WaitForApproval);
         var id = payload["id"]!.GetValue<string>();
-        await Durable.WaitForInstanceStartAsync(id);
+        await StartedAsync(id);
 
         using var terminated = await _client.PostAsync(Url(payload, "terminatePostUri"), null);
-        var done = await Durable.WaitForInstanceCompletionAsync(id);
+        var done = await CompletionAsync(id);
         using var again = await _client.PostAsync(Url(payload, "terminatePostUri"), null);
 
         Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
@@ -145,7 +147,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var payload = await StartAsync(TestOrchestrations.WaitForApproval);
         var id = payload["id"]!.GetValue<string>();
-        await Durable.WaitForInstanceStartAsync(id);
+        await StartedAsync(id);
 
         using var suspended = await _client.PostAsync(Url(payload, "suspendPostUri"), null);
         await WaitUntilAsync(async () => (await Durable.GetInstanceAsync(id))?.RuntimeStatus == OrchestrationRuntimeStatus.Suspended);
@@ -157,30 +159,33 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RewindPostUri_OnCompletedInstance_IsGone_AndOnFailedInstance_Is202()
+    public async Task RewindPostUri_OnCompletedInstance_IsGone_AndOnFailedInstance_Is501()
     {
         var completed = await StartAsync(TestOrchestrations.Echo, input: "x");
         var failed = await StartAsync(TestOrchestrations.Fails, input: "x");
-        await Durable.WaitForInstanceCompletionAsync(completed["id"]!.GetValue<string>());
-        var failure = await Durable.WaitForInstanceCompletionAsync(failed["id"]!.GetValue<string>());
+        await CompletionAsync(completed["id"]!.GetValue<string>());
+        var failure = await CompletionAsync(failed["id"]!.GetValue<string>());
 
         using var gone = await _client.PostAsync(Url(completed, "rewindPostUri"), null);
         using var rewound = await _client.PostAsync(Url(failed, "rewindPostUri"), null);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, failure.RuntimeStatus);
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, rewound.StatusCode);
+        // The local task hub's sidecar does not implement rewind: the route says so rather than pretending.
+        Assert.Equal(HttpStatusCode.NotImplemented, rewound.StatusCode);
+        Assert.Equal("application/problem+json", rewound.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, (await Durable.GetInstanceAsync(failed["id"]!.GetValue<string>()))!.RuntimeStatus);
     }
 
     [Fact]
     public async Task RestartPostUri_Followed_StartsANewInstanceAndReturnsItsPayload()
     {
         var payload = await StartAsync(TestOrchestrations.Echo, input: "again");
-        await Durable.WaitForInstanceCompletionAsync(payload["id"]!.GetValue<string>());
+        await CompletionAsync(payload["id"]!.GetValue<string>());
 
         using var response = await _client.PostAsync(new Uri(Url(payload, "restartPostUri") + "&restartWithNewInstanceId=true"), null);
         var restarted = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        var done = await Durable.WaitForInstanceCompletionAsync(restarted["id"]!.GetValue<string>(), getInputsAndOutputs: true);
+        var done = await CompletionAsync(restarted["id"]!.GetValue<string>(), getInputsAndOutputs: true);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.NotEqual(payload["id"]!.GetValue<string>(), restarted["id"]!.GetValue<string>());
@@ -191,7 +196,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task PurgeHistoryDeleteUri_Followed_DeletesTheInstance_ThenNotFound()
     {
         var payload = await StartAsync(TestOrchestrations.Echo, input: "x");
-        await Durable.WaitForInstanceCompletionAsync(payload["id"]!.GetValue<string>());
+        await CompletionAsync(payload["id"]!.GetValue<string>());
 
         using var purged = await _client.DeleteAsync(Url(payload, "purgeHistoryDeleteUri"));
         var body = JsonNode.Parse(await purged.Content.ReadAsStringAsync())!;
@@ -219,7 +224,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var finished = await StartAsync(TestOrchestrations.Echo, "purge-many-1", "x");
         await StartAsync(TestOrchestrations.WaitForApproval, "purge-many-2");
-        await Durable.WaitForInstanceCompletionAsync(finished["id"]!.GetValue<string>());
+        await CompletionAsync(finished["id"]!.GetValue<string>());
 
         using var response = await _client.DeleteAsync(new Uri($"{Root}/instances?createdTimeFrom=2000-01-01T00:00:00Z&runtimeStatus=Completed", UriKind.Relative));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -275,14 +280,16 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ListInstances_CreatedTimeRange_ReturnsOnlyThoseCreatedInIt()
     {
-        // Creation times come from the host's virtual clock, which the dev route moves.
+        // Creation times are the engine's (real time): the second instance is created after an instant the first precedes.
         await StartAsync(TestOrchestrations.Echo, "created-early", "x");
-        await NegotiationHost.AdvanceClockAsync(_client, HostFactory.ClockStart.AddDays(10));
+        var early = (await Durable.GetInstanceAsync("created-early"))!.CreatedAt;
+        var between = early.AddMilliseconds(500);
+        await WaitUntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow > between.AddMilliseconds(500)));
         await StartAsync(TestOrchestrations.Echo, "created-late", "x");
-        var between = HostFactory.ClockStart.AddDays(5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var at = Uri.EscapeDataString(between.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
 
-        var from = JsonNode.Parse(await _client.GetStringAsync(new Uri($"{Root}/instances?instanceIdPrefix=created-&createdTimeFrom={between}", UriKind.Relative)))!.AsArray();
-        var to = JsonNode.Parse(await _client.GetStringAsync(new Uri($"{Root}/instances?instanceIdPrefix=created-&createdTimeTo={between}", UriKind.Relative)))!.AsArray();
+        var from = JsonNode.Parse(await _client.GetStringAsync(new Uri($"{Root}/instances?instanceIdPrefix=created-&createdTimeFrom={at}", UriKind.Relative)))!.AsArray();
+        var to = JsonNode.Parse(await _client.GetStringAsync(new Uri($"{Root}/instances?instanceIdPrefix=created-&createdTimeTo={at}", UriKind.Relative)))!.AsArray();
 
         Assert.Equal("created-late", Assert.Single(from)!["instanceId"]!.GetValue<string>());
         Assert.Equal("created-early", Assert.Single(to)!["instanceId"]!.GetValue<string>());
@@ -293,8 +300,8 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var done = await StartAsync(TestOrchestrations.Echo, "status-done", "x");
         await StartAsync(TestOrchestrations.WaitForApproval, "status-running");
-        await Durable.WaitForInstanceCompletionAsync(done["id"]!.GetValue<string>());
-        await Durable.WaitForInstanceStartAsync("status-running");
+        await CompletionAsync(done["id"]!.GetValue<string>());
+        await StartedAsync("status-running");
 
         using var response = await _client.GetAsync(new Uri($"{Root}/instances?runtimeStatus=Running&instanceIdPrefix=status-", UriKind.Relative));
         var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
@@ -317,7 +324,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task GetInstance_ShowHistory_ListsEventsInDurableFunctionsShape()
     {
         var payload = await StartAsync(TestOrchestrations.Echo, input: "hi");
-        await Durable.WaitForInstanceCompletionAsync(payload["id"]!.GetValue<string>());
+        await CompletionAsync(payload["id"]!.GetValue<string>());
 
         using var response = await _client.GetAsync(new Uri(Url(payload, "statusQueryGetUri") + "&showHistory=true&showHistoryOutput=true"));
         var events = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["historyEvents"]!.AsArray();
@@ -333,4 +340,16 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private static Task WaitUntilAsync(Func<Task<bool>> condition) => Eventually.WaitUntilAsync(condition);
+
+    private async Task<OrchestrationMetadata> CompletionAsync(string id, bool getInputsAndOutputs = false)
+    {
+        using var deadline = new CancellationTokenSource(s_engineDeadline);
+        return await Durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs, deadline.Token);
+    }
+
+    private async Task StartedAsync(string id)
+    {
+        using var deadline = new CancellationTokenSource(s_engineDeadline);
+        await Durable.WaitForInstanceStartAsync(id, deadline.Token);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [Fact]
     public async Task Start_ValidRequest_Is202WithManagementPayload_AndTheNegotiationReads()
     {
-        var payload = await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Sunderland"));
+        var payload = await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Sunderland")));
         var id = payload["id"]!.GetValue<string>();
 
         var view = await NegotiationHost.GetAsync(Admin, id);
@@ -53,8 +53,9 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [Fact]
     public async Task Start_SameIdempotencyKey_ReturnsTheSameInstance()
     {
-        var first = await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Leeds"), "same-key");
-        var second = await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Leeds"), "same-key");
+        var request = TestPace.Draft(DemoNegotiations.For("Leeds"));
+        var first = await NegotiationHost.StartAsync(Admin, request, "same-key");
+        var second = await NegotiationHost.StartAsync(Admin, request, "same-key");
 
         Assert.Equal(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
     }
@@ -109,8 +110,10 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [Fact]
     public async Task List_ReturnsNewestFirst_FiltersByArea_AndRejectsUnknownPhase()
     {
-        await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Stockton"));
-        await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Essex"));
+        // One calendar for both: Essex, started later, is stamped later.
+        var pace = TestPace.At(TestPace.BeforeTheRound);
+        await NegotiationHost.StartAsync(Admin, pace.On(DemoNegotiations.For("Stockton")));
+        await NegotiationHost.StartAsync(Admin, pace.On(DemoNegotiations.For("Essex")));
 
         var all = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!["items"]!.AsArray();
         var essex = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations?area=Essex", UriKind.Relative)))!["items"]!.AsArray();
@@ -129,9 +132,9 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
         var started = new List<string>();
         foreach (var (area, hour) in new[] { ("Stockton", 1), ("Essex", 2), ("Leeds", 3) })
         {
-            // Negotiations created at one instant have no newest; an hour apart they do.
-            await NegotiationHost.AdvanceClockAsync(Admin, HostFactory.ClockStart.AddHours(hour));
-            started.Add((await NegotiationHost.StartAsync(Admin, DemoNegotiations.For(area)))["id"]!.GetValue<string>());
+            // Negotiations are stamped with their calendar's time: calendars an hour apart make the order plain.
+            var request = TestPace.At(TestPace.BeforeTheRound.AddHours(hour)).On(DemoNegotiations.For(area));
+            started.Add((await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>());
         }
 
         var first = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations?top=2", UriKind.Relative)))!;
@@ -182,7 +185,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [Fact]
     public async Task Decision_WhileConsulting_IsRefusedWithAProblem()
     {
-        var id = (await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Leicester")))["id"]!.GetValue<string>();
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Consulting(DemoNegotiations.For("Leicester"))))["id"]!.GetValue<string>();
 
         using var response = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/government-office/decision", UriKind.Relative), new { approved = true });
 
@@ -193,7 +196,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [Fact]
     public async Task Withdraw_WithoutReason_Is400NamingReason()
     {
-        var id = (await NegotiationHost.StartAsync(Admin, DemoNegotiations.For("Portsmouth")))["id"]!.GetValue<string>();
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Portsmouth"))))["id"]!.GetValue<string>();
 
         using var response = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/withdraw", UriKind.Relative), new { by = "admin" });
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -206,7 +209,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     public async Task RecordOnBehalf_WithoutReason_Is400NamingReasonAndAdmin()
     {
         var request = DemoNegotiations.For("Cornwall");
-        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
 
         using var response = await Admin.PostAsJsonAsync(
             new Uri($"/api/negotiations/{id}/partners/{request.Partners![0]!.Id}/answer", UriKind.Relative), new { decision = "endorse" });
@@ -222,8 +225,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     {
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
         var link = await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
         using var partnerClient = Host.CreateClient();
 

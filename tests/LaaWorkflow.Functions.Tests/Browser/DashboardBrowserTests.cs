@@ -12,7 +12,7 @@ namespace LaaWorkflow.Functions.Tests.Browser;
 /// The dashboard in Debian's chromium against the host on a real port: a partner's answer given
 /// through the emailed link shows up on the negotiation page.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-scenarios")]
 public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -35,8 +35,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
-        var id = (await NegotiationHost.StartAsync(admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(admin, request);
         await NegotiationHost.InvitationLinkAsync(admin, partner.Contact!.Email!);
 
         using var playwright = await Playwright.CreateAsync();

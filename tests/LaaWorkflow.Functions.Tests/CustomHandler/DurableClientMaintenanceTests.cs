@@ -1,57 +1,67 @@
-using LaaWorkflow.Durable;
 using LaaWorkflow.Functions.CustomHandler.Maintenance;
-using LaaWorkflow.Testing.Durable;
-using Xunit;
+using LaaWorkflow.Functions.Tests.Infrastructure;
+using LaaWorkflow.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LaaWorkflow.Functions.Tests.CustomHandler;
 
-/// <summary>The maintenance purge against the real durable runtime (in-memory backend, virtual clock).</summary>
-public sealed class DurableClientMaintenanceTests
+/// <summary>The maintenance purge through the real durable client, against the host's own task hub on Azurite.</summary>
+[Collection("azurite-management")]
+public sealed class DurableClientMaintenanceTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private HostFactory _host = null!;
+
+    private DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
+
+    public Task InitializeAsync()
+    {
+        _host = new HostFactory(azurite, services: TestOrchestrations.Register);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
     [Fact]
     public async Task PurgeFinishedInstancesAsync_FinishedBeforeCutoff_PurgesThemAndLeavesRunningOnes()
     {
-        await using var host = await StartAsync();
-        var finished = await host.StartAsync("Finishes", "agreed");
-        var running = await host.StartAsync("WaitsForAnswer");
-        await host.WaitForCompletionAsync(finished);
-        await host.SettleAsync();
-        await host.AdvanceAsync(TimeSpan.FromDays(1));
-        var maintenance = new DurableClientMaintenance(host.Client);
+        var finished = await Client.ScheduleNewOrchestrationInstanceAsync(TestOrchestrations.Echo, "agreed");
+        var running = await Client.ScheduleNewOrchestrationInstanceAsync(TestOrchestrations.WaitForApproval);
+        await CompletedAsync(finished);
+        using (var started = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await Client.WaitForInstanceStartAsync(running, started.Token);
+        }
+        var maintenance = new DurableClientMaintenance(Client);
 
-        var purged = await maintenance.PurgeFinishedInstancesAsync(host.Clock.GetUtcNow(), CancellationToken.None);
+        var purged = await maintenance.PurgeFinishedInstancesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
 
         Assert.Equal(1, purged);
-        Assert.Null(await host.Client.GetInstanceAsync(finished));
-        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(running))?.RuntimeStatus);
+        Assert.Null(await Client.GetInstanceAsync(finished));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await Client.GetInstanceAsync(running))?.RuntimeStatus);
     }
 
     [Fact]
     public async Task PurgeFinishedInstancesAsync_CreatedAfterCutoff_KeepsThem()
     {
-        await using var host = await StartAsync();
-        var cutoff = host.Clock.GetUtcNow();
-        await host.AdvanceAsync(TimeSpan.FromHours(1));
-        var finished = await host.StartAsync("Finishes", "agreed");
-        await host.WaitForCompletionAsync(finished);
+        var cutoff = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var finished = await Client.ScheduleNewOrchestrationInstanceAsync(TestOrchestrations.Echo, "agreed");
+        await CompletedAsync(finished);
 
-        var purged = await new DurableClientMaintenance(host.Client).PurgeFinishedInstancesAsync(cutoff, CancellationToken.None);
+        var purged = await new DurableClientMaintenance(Client).PurgeFinishedInstancesAsync(cutoff, CancellationToken.None);
 
         Assert.Equal(0, purged);
-        Assert.NotNull(await host.Client.GetInstanceAsync(finished));
+        Assert.NotNull(await Client.GetInstanceAsync(finished));
     }
 
     [Fact]
-    public async Task ReleaseExpiredLeasesAsync_ClientBackedMaintenance_LeavesLeasesToTheBackend()
+    public async Task ReleaseExpiredLeasesAsync_ClientBackedMaintenance_LeavesLeasesToTheBackend() =>
+        Assert.Null(await new DurableClientMaintenance(Client).ReleaseExpiredLeasesAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+
+    private async Task CompletedAsync(string id)
     {
-        await using var host = await StartAsync();
-
-        Assert.Null(await new DurableClientMaintenance(host.Client).ReleaseExpiredLeasesAsync(host.Clock.GetUtcNow(), CancellationToken.None));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var done = await Client.WaitForInstanceCompletionAsync(id, deadline.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
     }
-
-    private static Task<DurableTestHost> StartAsync() => DurableTestHost.StartAsync(worker => worker
-        .AddTasks(tasks => tasks
-            .AddOrchestratorFunc<string, string>("Finishes", (_, input) => Task.FromResult(input))
-            .AddOrchestratorFunc<string?, string>("WaitsForAnswer", (context, _) => context.WaitForExternalEvent<string>("PartnerAnswered")))
-        .UseInMemoryBackend());
 }

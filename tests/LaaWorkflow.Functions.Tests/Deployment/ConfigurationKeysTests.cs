@@ -70,7 +70,7 @@ public sealed class ConfigurationKeysTests(ITestOutputHelper output)
         var bicep = AppSettings.Bicep();
 
         Assert.Equal("'false'", bicep["Host__DevRoutes"]);
-        Assert.Equal("'System'", bicep["Clock__Mode"]);
+        Assert.Equal("'false'", bicep["Rehearsals__Enabled"]);
         Assert.Equal("'SendGrid'", bicep["Email__Transport"]);
         Assert.Equal("'managedidentity'", bicep["AzureWebJobsStorage__credential"]);
         Assert.False(bicep.ContainsKey("AzureWebJobsStorage"), "Azure must reach storage by identity, not a connection string");

@@ -174,7 +174,6 @@ public sealed partial class PackageLayoutTests(PublishedPackage package)
     }
 
     [Theory]
-    [InlineData("POST", "api/dev/clock/advance")]
     [InlineData("POST", "Maintenance")]
     public void HttpFunctions_DevelopmentAndInvocationRoutes_AreNotReachableFromOutside(string method, string path)
     {

@@ -5,7 +5,7 @@ internal static class Eventually
 {
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? deadline = null)
     {
-        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(60));
         using var period = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (!await condition())
         {

@@ -7,14 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LaaWorkflow.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real host against the private Azurite, on the virtual clock with the dev routes on.
-/// Settings go in with UseSetting so they are visible while Program registers services.
+/// The real host against the private Azurite, its own task hub on the Durable Task engine, rehearsals and the dev
+/// routes on. Settings go in with UseSetting so they are visible while Program registers services.
 /// </summary>
 internal sealed class HostFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
-    public static readonly DateTimeOffset ClockStart = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,13 +24,17 @@ internal sealed class HostFactory(AzuriteFixture azurite, IReadOnlyDictionary<st
             ["Host:AdminKeys"] = AdminKey + ";second-key",
             ["Host:DevRoutes"] = "true",
             ["Host:AnswerRequestsPerMinute"] = "1000",
-            ["Clock:Mode"] = "Virtual",
-            ["Clock:Start"] = ClockStart.ToString("O"),
+            // Tests start negotiations with a pace, so their calendars reach the instants they need within seconds.
+            ["Rehearsals:Enabled"] = "true",
             // Every host gets its own task hub and tables. A shared hub would hand each new host the
-            // unfinished orchestrations of every earlier test, whose timers then fire when this test
-            // moves its clock, and their work competes with the test's own; and two tests starting
-            // the same demonstration area must not share read models or answer ledgers.
+            // unfinished orchestrations of every earlier test, whose work competes with the test's own, and two
+            // tests starting the same demonstration area must not share read models or answer ledgers. Hub names
+            // are letters and digits only.
             ["DurableTask:HubName"] = "Test" + Guid.NewGuid().ToString("N")[..12],
+            // One partition is enough for a test's few instances and keeps the idle polling of parallel hosts low;
+            // a short polling interval keeps timers and events from waiting up to a second on an empty queue.
+            ["DurableTask:StorageProvider:PartitionCount"] = "1",
+            ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = "00:00:00.1",
             ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("neg"),
             ["Negotiation:DocumentContainer"] = AzuriteFixture.NewContainerName("docs"),
             ["Email:TablePrefix"] = AzuriteFixture.NewTableName("mail"),

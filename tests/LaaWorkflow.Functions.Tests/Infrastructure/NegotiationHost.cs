@@ -6,7 +6,7 @@ using LaaWorkflow.Negotiation.Api;
 
 namespace LaaWorkflow.Functions.Tests.Infrastructure;
 
-/// <summary>Steps the API tests and the browser test share: start a demonstration negotiation, move the clock, read the mail.</summary>
+/// <summary>Steps the API tests and the browser test share: start a demonstration negotiation, read it, read the mail.</summary>
 internal static partial class NegotiationHost
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -27,10 +27,16 @@ internal static partial class NegotiationHost
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    public static async Task AdvanceClockAsync(HttpClient admin, DateTimeOffset to)
+    /// <summary>
+    /// Starts <paramref name="request"/> with its consultation open (<see cref="TestPace.Consulting"/>) and waits until
+    /// every partner has been invited: the phase changes first, and an answer before a partner's invitation is refused.
+    /// </summary>
+    public static async Task<string> StartConsultingAsync(HttpClient admin, NegotiationRequest request)
     {
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/dev/clock/advance", UriKind.Relative), new { to }, Json);
-        response.EnsureSuccessStatusCode();
+        var id = (await StartAsync(admin, TestPace.Consulting(request)))["id"]!.GetValue<string>();
+        await Eventually.WaitUntilAsync(async () =>
+            (await GetAsync(admin, id))["partners"]!.AsArray().All(p => p!["status"]!.GetValue<string>() != "pending"));
+        return id;
     }
 
     public static async Task<JsonObject> GetAsync(HttpClient admin, string id) =>

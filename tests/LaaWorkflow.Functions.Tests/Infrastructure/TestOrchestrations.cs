@@ -1,9 +1,13 @@
-using LaaWorkflow.Durable;
+using LaaWorkflow.Functions.Api.Management;
+using LaaWorkflow.Negotiation;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Functions.Tests.Infrastructure;
 
-/// <summary>Small orchestrations for exercising the management API through the real runtime.</summary>
+/// <summary>Small orchestrations for exercising the management API through the real engine.</summary>
 internal static class TestOrchestrations
 {
     public const string Echo = "Echo";
@@ -11,8 +15,13 @@ internal static class TestOrchestrations
     public const string Fails = "Fails";
     public const string ApprovalEvent = "Approval";
 
-    public static void Register(IServiceCollection services) =>
-        services.AddDurableTaskWorker(worker => worker.AddTasks(registry => registry
+    /// <summary>
+    /// Adds the test orchestrators to the host's worker and to the names the management API will start. The worker's
+    /// registry is the default-named options the host's AddTasks configures, so these add to the host's own tasks.
+    /// </summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.Configure(Options.DefaultName, (Action<DurableTaskRegistry>)(registry => registry
             .AddActivityFunc<string, string>("Shout", (_, text) => text.ToUpperInvariant())
             .AddOrchestratorFunc<string?, string>(Echo, async (context, input) =>
             {
@@ -25,5 +34,8 @@ internal static class TestOrchestrations
                 var answer = await context.WaitForExternalEvent<string>(ApprovalEvent);
                 return $"approved:{answer}";
             })
-            .AddOrchestratorFunc<string?, string>(Fails, (_, input) => throw new InvalidOperationException($"failing on purpose: {input}"))));
+            .AddOrchestratorFunc<string?, string>(Fails, (_, input) => Task.FromException<string>(new InvalidOperationException($"failing on purpose: {input}")))));
+        services.RemoveAll<KnownOrchestrators>();
+        services.AddSingleton(new KnownOrchestrators([.. NegotiationServiceCollectionExtensions.OrchestratorNames, Echo, WaitForApproval, Fails]));
+    }
 }

@@ -11,7 +11,6 @@ public sealed class AdminKeyTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("/runtime/webhooks/durabletask/instances")]
     [InlineData("/api/dev/outbox")]
-    [InlineData("/api/dev/clock")]
     [InlineData("/api/dev/metrics")]
     public async Task AdminRoute_WithoutKey_Is401ProblemDetails(string path)
     {
@@ -32,7 +31,7 @@ public sealed class AdminKeyTests(AzuriteFixture azurite)
         using var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", HostFactory.AdminKey + "x");
 
-        using var response = await client.GetAsync(new Uri("/api/dev/clock", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/api/dev/outbox", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -45,7 +44,7 @@ public sealed class AdminKeyTests(AzuriteFixture azurite)
     {
         await using var host = new HostFactory(azurite);
         using var client = host.CreateClient();
-        var path = "/api/dev/clock";
+        var path = "/api/dev/outbox";
         if (how == "header")
         {
             client.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -67,7 +66,7 @@ public sealed class AdminKeyTests(AzuriteFixture azurite)
         using var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", "");
 
-        using var response = await client.GetAsync(new Uri("/api/dev/clock?code=anything", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/api/dev/outbox?code=anything", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -21,7 +21,10 @@ internal sealed class DurableClientMaintenance(DurableTaskClient client) : Durab
 
     public override async Task<int> PurgeFinishedInstancesAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
-        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedTo: createdBefore, Statuses: s_finished), cancellationToken);
+        // The task hub's gRPC server reads the filter's start unconditionally (a null one fails the whole purge), so
+        // the purge names one: before any instance of this app can have been created.
+        var result = await client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.UnixEpoch, CreatedTo: createdBefore, Statuses: s_finished), cancellationToken);
         return result.PurgedInstanceCount;
     }
 }

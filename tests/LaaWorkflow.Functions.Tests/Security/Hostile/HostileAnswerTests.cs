@@ -16,7 +16,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// Random, truncated, tampered, forged, expired, replayed and other partners' or rounds' tokens, and malformed answer
 /// forms, on GET and POST /api/respond/{token}: each gets a clear HTML error page and nothing changes.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile-answers")]
 public sealed class HostileAnswerTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     public static TheoryData<string, string> TokenCases()
@@ -178,8 +178,7 @@ public sealed class HostileAnswerTests(AzuriteFixture azurite, HostileHost share
     {
         // A negotiation in consultation: partner a has answered (for the replays), b and c have not.
         var request = DemoNegotiations.For("Stockton");
-        var id = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(host.Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(host.Admin, request);
         host.Seeded["id"] = id;
         host.Seeded["partner-c"] = request.Partners![2]!.Id!;
         host.Seeded["token-a"] = TokenOf(await NegotiationHost.InvitationLinkAsync(host.Admin, request.Partners[0]!.Contact!.Email!));

@@ -93,12 +93,6 @@ internal static class HostileJsonCases
             ["extend-not-a-date"] = HostileRequest.Json("POST", "/api/negotiations/{id}/extend-deadline", """{"to": "soon"}""", Bad, "to"),
             ["withdraw-reason-array"] = HostileRequest.Json("POST", "/api/negotiations/{id}/withdraw", """{"reason": ["a"], "by": "admin"}""", Bad, "reason"),
 
-            // The dev clock: nothing may move on a bad request.
-            ["clock-malformed"] = HostileRequest.Json("POST", "/api/dev/clock/advance", """{"by": """, Bad, "json"),
-            ["clock-by-number"] = HostileRequest.Json("POST", "/api/dev/clock/advance", """{"by": 5}""", Bad, "by"),
-            ["clock-by-overflow"] = HostileRequest.Json("POST", "/api/dev/clock/advance", """{"by": "P10000Y"}""", Bad, "by"),
-            ["clock-unknown-field"] = HostileRequest.Json("POST", "/api/dev/clock/advance", """{"by": "P1D", "jump": true}""", Bad, "jump"),
-
             // The management API's free-form bodies.
             ["raise-event-malformed"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/instances/{id}/raiseEvent/Anything", "{ not json", Bad, "json"),
             ["raise-event-deep"] = HostileRequest.Json("POST", "/runtime/webhooks/durabletask/instances/{id}/raiseEvent/Anything", Deep(5000), Bad, "depth"),

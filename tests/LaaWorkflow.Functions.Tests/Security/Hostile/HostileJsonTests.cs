@@ -9,7 +9,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// Malformed, truncated, mistyped, deeply nested, oversized and unknown-field JSON, and bad query strings and ids,
 /// against every route that reads them: each gets a clear 4xx problem naming what is wrong, and nothing changes.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile-json")]
 public sealed class HostileJsonTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     [Theory]
@@ -34,7 +34,7 @@ public sealed class HostileJsonTests(AzuriteFixture azurite, HostileHost shared)
     {
         // One negotiation waiting for its consultation to open: the target of every route that names one.
         var request = DemoNegotiations.For("Sunderland");
-        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
+        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, TestPace.Draft(request)))["id"]!.GetValue<string>();
         host.Seeded["partner"] = request.Partners![0]!.Id!;
     });
 }

@@ -17,7 +17,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// partner's comment) come back encoded: literal text on the respond page, in the emails and on the dashboard pages,
 /// where no script of theirs runs.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile")]
 public sealed class HostileMarkupTests(AzuriteFixture azurite)
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -183,8 +183,7 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
         node["targets"]!.AsArray().Add(new JsonObject { ["indicator"] = Payload("local-target"), ["kind"] = "local", ["leadPartners"] = new JsonArray(partner["id"]!.GetValue<string>()) });
         var request = node.Deserialize<NegotiationRequest>(NegotiationHost.Json)!;
 
-        var id = (await NegotiationHost.StartAsync(admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(admin, request);
         var link = await NegotiationHost.InvitationLinkAsync(admin, request.Partners![0]!.Contact!.Email!);
         return (request, id, link.AbsolutePath[(link.AbsolutePath.LastIndexOf('/') + 1)..]);
     }

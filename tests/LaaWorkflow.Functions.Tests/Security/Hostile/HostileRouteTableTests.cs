@@ -15,7 +15,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// refuse a missing, empty or wrong key (in the header or in the query) with 401; every route that takes a body
 /// refuses a huge one with 413 and deeply nested JSON with a 4xx; and nothing changes.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile")]
 public sealed class HostileRouteTableTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>
 {
     /// <summary>
@@ -195,7 +195,7 @@ public sealed class HostileRouteTableTests(AzuriteFixture azurite, HostileHost s
     }, async host =>
     {
         var request = DemoNegotiations.For("Leicester");
-        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
+        host.Seeded["id"] = (await NegotiationHost.StartAsync(host.Admin, TestPace.Draft(request)))["id"]!.GetValue<string>();
         host.Seeded["partner"] = request.Partners![0]!.Id!;
     });
 }

@@ -14,7 +14,7 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// The two SendGrid webhooks under attack: missing and wrong secrets and signatures, malformed, truncated and
 /// oversized multipart and JSON. Each gets a clear 4xx and nothing changes.
 /// </summary>
-[Collection("azurite")]
+[Collection("azurite-hostile-answers")]
 public sealed class HostileWebhookTests(AzuriteFixture azurite, HostileHost shared) : IClassFixture<HostileHost>, IDisposable
 {
     private const string Inbound = "/api/email/inbound";
@@ -196,8 +196,7 @@ public sealed class HostileWebhookTests(AzuriteFixture azurite, HostileHost shar
     }, async host =>
     {
         var request = DemoNegotiations.For("Essex");
-        var id = (await NegotiationHost.StartAsync(host.Admin, request))["id"]!.GetValue<string>();
-        await NegotiationHost.AdvanceClockAsync(host.Admin, request.Timetable!.ConsultationOpens!.Value.AddHours(1));
+        var id = await NegotiationHost.StartConsultingAsync(host.Admin, request);
         await NegotiationHost.InvitationLinkAsync(host.Admin, request.Partners![0]!.Contact!.Email!);
         host.Seeded["id"] = id;
         host.Seeded["partner"] = request.Partners[0]!.Id!;

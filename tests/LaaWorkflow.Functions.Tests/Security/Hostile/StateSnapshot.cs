@@ -10,15 +10,24 @@ namespace LaaWorkflow.Functions.Tests.Security.Hostile;
 /// </summary>
 internal static class StateSnapshot
 {
-    /// <summary>The state once the runtime has settled: two readings in a row that agree.</summary>
+    /// <summary>
+    /// The state once the engine has settled: unchanged over a quiet period of many queue polls, so work still on its
+    /// way (a message waiting for the next poll, an activity running) has had its chance to show.
+    /// </summary>
     public static async Task<string> SettledAsync(HttpClient admin)
     {
+        var quiet = TimeSpan.FromMilliseconds(600);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var previous = await TakeAsync(admin);
+        var since = DateTimeOffset.UtcNow;
         while (true)
         {
             var current = await TakeAsync(admin);
-            if (current == previous)
+            if (current != previous)
+            {
+                (previous, since) = (current, DateTimeOffset.UtcNow);
+            }
+            else if (DateTimeOffset.UtcNow - since >= quiet)
             {
                 return current;
             }
@@ -26,7 +35,6 @@ internal static class StateSnapshot
             {
                 throw new TimeoutException("The state kept changing; the host never settled.");
             }
-            previous = current;
         }
     }
 
