@@ -43,9 +43,11 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass handles one reminder, escalation or admin command; the sign-off deadline ends the loop, so the history stays bounded.")]
         public async Task<PartnerOutcome> RunAsync()
         {
-            await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
+            // Recorded before the email goes: a partner may answer the moment it arrives, and the answer is taken only
+            // once the read model shows them invited to this round.
             await RecordAsync("invited", AnswerSource.System,
                 $"{_partner.Name} invited to round {Round} of the consultation, answer due {Format(_deadline)}.");
+            await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
 
             var schedule = Schedule(_clock.Now);
             var next = 0;
