@@ -5,8 +5,8 @@ namespace LaaWorkflow.Reliability.Harness;
 
 /// <summary>
 /// The calendar fault runs play on: the demonstration negotiations as rehearsals on one shared pace, with their
-/// consultations opening a day apart instead of ten and a three-week response window, so a run of all eleven areas
-/// lasts about forty business days (about a minute) instead of the demonstration's five months.
+/// consultations opening a day apart instead of ten and a four-week response window, so a run of all eleven areas
+/// lasts about two business months instead of the demonstration's five.
 /// </summary>
 internal static class Rehearsal
 {
@@ -18,10 +18,10 @@ internal static class Rehearsal
     /// business hours; a fault's real downtime still moves the calendar on, which the checks allow for (see
     /// <see cref="RunChecks"/>).
     /// </summary>
-    public static double SecondsPerDay { get; set; } = 1.5;
+    public static double SecondsPerDay { get; set; } = 3;
 
     /// <summary>The latest business instant a run is played to; far past the forty days a run needs, well before sign-off.</summary>
-    public static DateTimeOffset Until => From.AddDays(180);
+    public static DateTimeOffset Until => From.AddDays(200);
 
     /// <summary>Every demonstration request, in order, on the short timetable.</summary>
     public static IReadOnlyList<NegotiationRequest> Requests() => [.. DemoNegotiations.All().Select(Shorten)];
@@ -42,10 +42,12 @@ internal static class Rehearsal
             Timetable = new TimetableRequest
             {
                 ConsultationOpens = new DateTimeOffset(opens, TimeSpan.Zero),
-                // Prompt partners answer within 13 days, before the first reminder; the late ones after a reminder or escalation.
-                ResponseDeadline = new DateTimeOffset(opens.Date.AddDays(21).AddHours(17), TimeSpan.Zero),
+                // Prompt partners answer within 13 days, before the first reminder (day 18); the late ones after a
+                // reminder or escalation. A reminder already past when a partner's consultation starts is never sent,
+                // so the first one leaves the engine a good two weeks (about 50 s) to send the invitations.
+                ResponseDeadline = new DateTimeOffset(opens.Date.AddDays(28).AddHours(17), TimeSpan.Zero),
                 SignOffDeadline = request.Timetable!.SignOffDeadline,
-                ReminderDaysBefore = [7, 2],
+                ReminderDaysBefore = [10, 4],
                 EscalationEveryDays = 4,
             },
         };
