@@ -19,9 +19,9 @@ internal static class Baselines
 
         var end = await RunSnapshot.ReadAsync(supervisor, areas, cancellationToken);
         var findings = RunChecks.Check(end, answers.Confirmed, areas, baseline: null);
-        // Every demonstration negotiation is signed off when unharmed; one that is not shows a calendar too fast for
-        // the machine (an invitation sent after its reminders were due), and would make a useless yardstick.
-        var unsigned = end.Negotiations.Where(n => n.Phase != "finalised").Select(n => $"{n.Area} ended {n.Phase}").ToList();
+        // Every simulated partner answers when unharmed; one that never did shows a calendar too fast for the machine
+        // (an invitation sent after the reminder its partner waits for was due), and would make a useless yardstick.
+        var unsigned = end.Negotiations.SelectMany(n => n.Partners.Where(p => p.Contains("=noResponse@", StringComparison.Ordinal)).Select(p => $"{n.Area}: {p}")).ToList();
         if (unsigned.Count > 0)
         {
             findings = findings with { Problems = [.. findings.Problems, .. unsigned] };

@@ -6,7 +6,7 @@ namespace LaaWorkflow.Reliability.Harness;
 /// <summary>
 /// The calendar fault runs play on: the demonstration negotiations as rehearsals on one shared pace, with their
 /// consultations opening a day apart instead of ten and a four-week response window, so a run of all eleven areas
-/// lasts about two business months instead of the demonstration's five.
+/// lasts about two business months (about three and a half minutes) instead of the demonstration's seven.
 /// </summary>
 internal static class Rehearsal
 {
@@ -20,8 +20,14 @@ internal static class Rehearsal
     /// </summary>
     public static double SecondsPerDay { get; set; } = 3;
 
-    /// <summary>The latest business instant a run is played to; far past the forty days a run needs, well before sign-off.</summary>
-    public static DateTimeOffset Until => From.AddDays(200);
+    /// <summary>
+    /// The sign-off deadline of every negotiation: Westminster's objection is never resolved in the demonstration, so
+    /// its negotiation ends only here, missing the deadline; the others are signed off about three weeks before.
+    /// </summary>
+    public static DateTimeOffset SignOff => new(From.AddDays(60).Date.AddHours(17), TimeSpan.Zero);
+
+    /// <summary>The latest business instant a run is played to: the sign-off deadline and a few days more.</summary>
+    public static DateTimeOffset Until => SignOff.AddDays(10);
 
     /// <summary>Every demonstration request, in order, on the short timetable.</summary>
     public static IReadOnlyList<NegotiationRequest> Requests() => [.. DemoNegotiations.All().Select(Shorten)];
@@ -46,7 +52,7 @@ internal static class Rehearsal
                 // reminder or escalation. A reminder already past when a partner's consultation starts is never sent,
                 // so the first one leaves the engine a good two weeks (about 50 s) to send the invitations.
                 ResponseDeadline = new DateTimeOffset(opens.Date.AddDays(28).AddHours(17), TimeSpan.Zero),
-                SignOffDeadline = request.Timetable!.SignOffDeadline,
+                SignOffDeadline = SignOff,
                 ReminderDaysBefore = [10, 4],
                 EscalationEveryDays = 4,
             },
