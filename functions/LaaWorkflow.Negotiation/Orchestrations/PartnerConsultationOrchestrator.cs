@@ -43,9 +43,12 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass handles one reminder, escalation or admin command; the sign-off deadline ends the loop, so the history stays bounded.")]
         public async Task<PartnerOutcome> RunAsync()
         {
-            await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
+            // Recorded before the email goes: the answer link in it is refused until the read model shows the partner
+            // invited, and a host lost between the two steps would otherwise leave a partner who answered at once
+            // with a "consultation not open" page until the orchestration resumed.
             await RecordAsync("invited", AnswerSource.System,
                 $"{_partner.Name} invited to round {Round} of the consultation, answer due {Format(_deadline)}.");
+            await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
 
             var schedule = Schedule(_clock.Now);
             var next = 0;

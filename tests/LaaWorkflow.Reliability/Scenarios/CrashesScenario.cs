@@ -49,7 +49,7 @@ internal sealed class CrashesScenario : IReliabilityScenario
                 notes.Add($"run {runs}: " + string.Join("; ", findings.Problems.Take(3)));
             }
 
-            Progress.Line($"  crashes run {runs}: {made} kills, {(findings.Failed ? "FAILED" : "ok")}");
+            Progress.Line($"  crashes run {runs}: {made} kills, {(findings.Failed ? "FAILED: " + string.Join("; ", findings.Problems.Take(3)) : "ok")}");
             if (made == 0)
             {
                 notes.Add($"run {runs} ended before any kill; stopping");
