@@ -17,19 +17,22 @@ internal sealed record SentEmail(string Key, string NegotiationId, string To, st
     public bool DependsOnTiming => Kind is "PartnerReminder" or "EscalationNotice" or "LeadDigest";
 
     /// <summary>
-    /// Negotiation, recipient, kind and subject, plus the key's last segment where that is a number (the round,
-    /// reminder or escalation step): the same confirmation in round 1 and round 2 is two emails, while one message
-    /// sent again under a key made up anew would show as the same logical email twice.
+    /// Negotiation, recipient, kind and subject, plus the key's segments that number a round, reminder, escalation or
+    /// extension (<c>r2</c>, <c>4</c>, <c>e1</c>): the same digest in round 1 and round 2 is two emails, while one
+    /// message sent again under a key made up anew would show as the same logical email twice.
     /// </summary>
     public string Logical
     {
         get
         {
-            var last = Key[(Key.LastIndexOfAny(['/', ':']) + 1)..];
-            var step = last.Length > 0 && last.All(char.IsAsciiDigit) ? last : "";
-            return $"{NegotiationId}|{To}|{Kind}|{Subject}|{step}";
+            var steps = Key.Split([':', '/'], StringSplitOptions.RemoveEmptyEntries).Where(IsStep);
+            return $"{NegotiationId}|{To}|{Kind}|{Subject}|{string.Join(':', steps)}";
         }
     }
+
+    private static bool IsStep(string segment) =>
+        segment.Length > 0 && segment.Length <= 6
+        && (segment.All(char.IsAsciiDigit) || (segment[0] is 'r' or 'e' && segment.Length > 1 && segment[1..].All(char.IsAsciiDigit)));
 }
 
 /// <summary>What a run left behind, read once it is over: every negotiation's end, every email stored, every instance.</summary>
