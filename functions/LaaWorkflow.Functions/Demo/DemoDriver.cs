@@ -26,7 +26,7 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         var pace = new DemoPace(options.From, DateTimeOffset.UtcNow, options.SecondsPerDay);
         _now = pace.Now;
         DemoConsole.Note($"Rehearsal calendar at {_now:yyyy-MM-dd HH:mm} UTC, one business day every {pace.SecondsPerDay:0.###} s. Starting the demonstration negotiations...");
-        var requests = DemoNegotiations.All();
+        var requests = options.Requests ?? DemoNegotiations.All();
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LaaWorkflow.Negotiation.Api;
 
 namespace LaaWorkflow.Functions.Demo;
 
@@ -18,6 +19,12 @@ internal sealed record DemoOptions(Uri BaseUrl, string AdminKey, DateTimeOffset 
 
     /// <summary>The demonstration areas to play (names as in <c>DemoNegotiations.Areas</c>); empty plays all eleven.</summary>
     public IReadOnlyList<string> Areas { get; init; } = [];
+
+    /// <summary>
+    /// The negotiations to play, in the order of <c>DemoNegotiations.All()</c> (the partners' behaviour follows the
+    /// position); null plays the demonstration requests as they are. Fault runs pass them with shorter timetables.
+    /// </summary>
+    public IReadOnlyList<NegotiationRequest>? Requests { get; init; }
 
     public static bool IsRequested(string[] args) => args.Contains("--demo", StringComparer.Ordinal);
 

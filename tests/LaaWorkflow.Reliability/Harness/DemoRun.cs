@@ -4,7 +4,8 @@ namespace LaaWorkflow.Reliability.Harness;
 
 /// <summary>
 /// One play of the demonstration round (the host's own demo driver, so the same partners answer the same way) against
-/// the supervisor's hosts, through a <see cref="ResilientHandler"/>, with its console output going to a log file.
+/// the supervisor's hosts, as a rehearsal on the <see cref="Rehearsal"/> calendar, through a <see cref="ResilientHandler"/>,
+/// with its console output going to a log file.
 /// </summary>
 internal static class DemoRun
 {
@@ -19,9 +20,13 @@ internal static class DemoRun
         admin.DefaultRequestHeaders.Add("x-functions-key", supervisor.AdminKey);
         var partner = new HttpClient(partnerHandler, disposeHandler: false) { Timeout = TimeSpan.FromMinutes(5) };
         using var api = new DemoApi(admin, partner);
-        var options = new DemoOptions(supervisor.BaseUrl, supervisor.AdminKey, new DateTimeOffset(2008, 7, 10, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(1), RealTime: false)
+        // The driver derives its pace from the span and the real time it takes.
+        var span = TimeSpan.FromSeconds((Rehearsal.Until - Rehearsal.From).TotalDays * Rehearsal.SecondsPerDay);
+        var options = new DemoOptions(supervisor.BaseUrl, supervisor.AdminKey, Rehearsal.Until, span, RealTime: false)
         {
+            From = Rehearsal.From,
             Areas = areas,
+            Requests = Rehearsal.Requests(),
         };
 
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);

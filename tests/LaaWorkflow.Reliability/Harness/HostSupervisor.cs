@@ -1,5 +1,6 @@
 using System.Globalization;
-using LaaWorkflow.AzureStorage.Queues;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using LaaWorkflow.Testing;
 using LaaWorkflow.Testing.Hosting;
 
@@ -7,8 +8,8 @@ namespace LaaWorkflow.Reliability.Harness;
 
 /// <summary>
 /// The hosts of one run and the Azurite they share: starts them, kills and restarts them on the same port and worker
-/// name (so answer links already emailed keep working and a restarted host takes its own leases back at once), stops
-/// and restarts storage, and tells the driver when the system is ready again after any of these.
+/// id (so answer links already emailed keep working and a restarted host takes its own partition leases back at
+/// once), stops and restarts storage, and holds the driver while a host or storage is down.
 /// </summary>
 internal sealed class HostSupervisor : IAsyncDisposable
 {
@@ -16,17 +17,22 @@ internal sealed class HostSupervisor : IAsyncDisposable
     private const int PartitionCount = 4;
 
     private readonly AzuriteFixture _azurite;
+    private readonly QueueProxy? _proxy;
     private readonly List<HostSlot> _slots = [];
-    private readonly SemaphoreSlim _recovery = new(1, 1);
     private readonly Lock _gate = new();
     private TaskCompletionSource _up = NewSignal(completed: true);
-    private int _generation;
-    private int _settledGeneration;
-    private DateTimeOffset _lastClock = new(2007, 11, 20, 9, 0, 0, TimeSpan.Zero);
+    private int _down;
 
-    private HostSupervisor(AzuriteFixture azurite) => _azurite = azurite;
+    private HostSupervisor(AzuriteFixture azurite, QueueProxy? proxy)
+    {
+        _azurite = azurite;
+        _proxy = proxy;
+    }
 
     public AzuriteFixture Azurite => _azurite;
+
+    /// <summary>The queue proxy the hosts reach their queues through, when the run has one.</summary>
+    public QueueProxy? Proxy => _proxy;
 
     /// <summary>The first host: the one the driver talks to.</summary>
     public Uri BaseUrl => _slots[0].Url;
@@ -38,33 +44,28 @@ internal sealed class HostSupervisor : IAsyncDisposable
     /// <summary>How many host kills this supervisor has made.</summary>
     public int Kills { get; private set; }
 
-    /// <summary>The latest virtual time any host told the driver; a restarted host starts there.</summary>
-    public DateTimeOffset LastClock
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _lastClock;
-            }
-        }
-    }
-
-    /// <summary>Starts a private Azurite and <paramref name="hosts"/> hosts sharing one task hub on it.</summary>
-    public static async Task<HostSupervisor> StartAsync(int hosts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a private Azurite (on disk, so it can be stopped and started again) and <paramref name="hosts"/> hosts
+    /// sharing one task hub on it; with <paramref name="proxy"/> the hosts' queue endpoint is a <see cref="QueueProxy"/>.
+    /// </summary>
+    public static async Task<HostSupervisor> StartAsync(int hosts, CancellationToken cancellationToken, QueueProxyOptions? proxy = null)
     {
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
-        var supervisor = new HostSupervisor(azurite);
+        var queues = proxy is null ? null : await QueueProxy.StartAsync(azurite.QueueEndpoint, proxy, cancellationToken);
+        var supervisor = new HostSupervisor(azurite, queues);
         try
         {
+            var connectionString = queues is null
+                ? azurite.ConnectionString
+                : azurite.ConnectionString.Replace($"QueueEndpoint={azurite.QueueEndpoint};", $"QueueEndpoint={queues.Endpoint};", StringComparison.Ordinal);
             for (var i = 0; i < hosts; i++)
             {
                 var port = FreePorts.PickOne();
                 var publicUrl = supervisor._slots.Count > 0 ? supervisor._slots[0].Url : new Uri($"http://127.0.0.1:{port}/");
-                var slot = new HostSlot(i == 0 ? "primary" : $"host{i + 1}", port, publicUrl, azurite.ConnectionString);
+                var slot = new HostSlot(i == 0 ? "primary" : $"host{i + 1}", port, publicUrl, connectionString);
                 supervisor._slots.Add(slot);
-                await slot.StartAsync(supervisor.LastClock, cancellationToken);
+                await slot.StartAsync(cancellationToken);
             }
         }
         catch
@@ -76,48 +77,36 @@ internal sealed class HostSupervisor : IAsyncDisposable
         return supervisor;
     }
 
-    /// <summary>The URLs of the hosts still running other than the first (the driver mirrors clock moves to them).</summary>
-    public IReadOnlyList<Uri> OtherLiveHosts()
-    {
-        lock (_gate)
-        {
-            return [.. _slots.Skip(1).Where(s => s.IsRunning).Select(s => s.Url)];
-        }
-    }
-
-    public void NoteClock(DateTimeOffset utcNow)
-    {
-        lock (_gate)
-        {
-            if (utcNow > _lastClock)
-            {
-                _lastClock = utcNow;
-            }
-        }
-    }
-
     /// <summary>SIGKILLs host <paramref name="index"/>; with <paramref name="restart"/> starts it again where it was.</summary>
     public async Task KillAsync(int index, bool restart, CancellationToken cancellationToken)
     {
         var slot = _slots[index];
-        MarkDown();
+        // Only the first host serves the driver; the driver need not wait for any other.
+        var holdsDriver = index == 0;
+        if (holdsDriver)
+        {
+            MarkDown();
+        }
+
         try
         {
             await slot.KillAsync();
             Kills++;
             if (restart)
             {
-                await slot.StartAsync(LastClock, cancellationToken);
+                await slot.StartAsync(cancellationToken);
             }
         }
         finally
         {
-            // Even a host left dead changes what the driver must wait for: its work moves to the survivors.
-            MarkUp();
+            if (holdsDriver)
+            {
+                MarkUp();
+            }
         }
     }
 
-    /// <summary>Stops Azurite (the driver is held meanwhile); <see cref="EndOutageAsync"/> brings it back.</summary>
+    /// <summary>Stops Azurite (the driver is held meanwhile); <see cref="EndOutageAsync"/> brings it back on the same data.</summary>
     public async Task BeginOutageAsync()
     {
         MarkDown();
@@ -130,12 +119,8 @@ internal sealed class HostSupervisor : IAsyncDisposable
         MarkUp();
     }
 
-    /// <summary>
-    /// Returns once the hosts are up and, if anything was killed or stopped since the driver last looked, once the
-    /// work left behind has been picked up and done: every hub queue empty (messages a dead host held count until they
-    /// reappear) and the first host's runtime settled. So the driver sees the same state it would have seen unharmed.
-    /// </summary>
-    public async Task WaitReadyAsync(HttpClient http, CancellationToken cancellationToken)
+    /// <summary>Returns once nothing the supervisor brought down is still down.</summary>
+    public Task WaitReadyAsync(CancellationToken cancellationToken)
     {
         Task up;
         lock (_gate)
@@ -143,84 +128,52 @@ internal sealed class HostSupervisor : IAsyncDisposable
             up = _up.Task;
         }
 
-        await up.WaitAsync(cancellationToken);
-        if (Volatile.Read(ref _settledGeneration) == Volatile.Read(ref _generation))
-        {
-            return;
-        }
-
-        await _recovery.WaitAsync(cancellationToken);
-        try
-        {
-            var generation = Volatile.Read(ref _generation);
-            if (_settledGeneration == generation)
-            {
-                return;
-            }
-
-            await SettleAsync(http, cancellationToken);
-            Volatile.Write(ref _settledGeneration, generation);
-        }
-        finally
-        {
-            _recovery.Release();
-        }
+        return up.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Waits until every hub queue is empty and the first host has settled at the last clock, twice in a row.</summary>
-    public async Task SettleAsync(HttpClient http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the task hub holds no running, pending or suspended instance (the orchestrations finish a moment
+    /// after the last phase shows; work a dead host held comes back once its messages are visible again).
+    /// </summary>
+    public async Task WaitForInstancesToFinishAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var queues = new QueueServiceClient(_azurite.ConnectionString);
-        var names = Enumerable.Range(0, PartitionCount)
-            .Select(p => $"{HubName.ToLowerInvariant()}-control-{p.ToString("D2", CultureInfo.InvariantCulture)}")
-            .Append($"{HubName.ToLowerInvariant()}-workitems")
-            .ToList();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        var quietChecks = 0;
-        while (quietChecks < 2)
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The hosts did not settle within three minutes after a fault.");
-            }
-
-            var pending = 0;
+            await WaitReadyAsync(cancellationToken);
             try
             {
-                foreach (var name in names)
+                if (await CountUnfinishedAsync(http, cancellationToken) == 0)
                 {
-                    var properties = await queues.GetQueueClient(name).GetPropertiesAsync(cancellationToken);
-                    pending += properties.Value.ApproximateMessagesCount;
-                }
-
-                if (pending == 0)
-                {
-                    // An advance to the time already shown fires nothing but waits for the runtime to go idle.
-                    using var settle = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "api/dev/clock/advance"))
-                    {
-                        Content = System.Net.Http.Json.JsonContent.Create(new { to = LastClock }),
-                    };
-                    settle.Headers.Add("x-functions-key", AdminKey);
-                    using var response = await http.SendAsync(settle, cancellationToken);
-                    quietChecks = response.IsSuccessStatusCode ? quietChecks + 1 : 0;
-                }
-                else
-                {
-                    quietChecks = 0;
+                    return;
                 }
             }
-            catch (Exception error) when (error is HttpRequestException or Azure.RequestFailedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                quietChecks = 0;
+                // A host restarting; ask again.
             }
 
-            if (quietChecks < 2)
-            {
-                // Poll interval while messages a dead host held become visible again; not a wait for an outcome.
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            }
+            // Poll interval of the condition above, not a wait for an outcome.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
     }
+
+    /// <summary>Instances of the hub still running, pending or suspended, from the management API.</summary>
+    public static async Task<int> CountUnfinishedAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var instances = await http.GetFromJsonAsync<JsonNode>(
+            "runtime/webhooks/durabletask/instances?runtimeStatus=Running,Pending,Suspended&top=1000", cancellationToken);
+        return (instances as JsonArray ?? []).Count(i => !(i?["instanceId"]?.GetValue<string>() ?? "").StartsWith('@'));
+    }
+
+    /// <summary>The task hub's control and work-item queue names.</summary>
+    public static IReadOnlyList<string> HubQueues() =>
+    [
+        .. Enumerable.Range(0, PartitionCount).Select(p => $"{HubName.ToLowerInvariant()}-control-{p.ToString("D2", CultureInfo.InvariantCulture)}"),
+        $"{HubName.ToLowerInvariant()}-workitems",
+    ];
 
     /// <summary>The last lines of every host's log, for failure notes.</summary>
     public string HostOutput() => string.Join("\n", _slots.Select(s => $"--- {s.Name}\n{s.Output}"));
@@ -232,8 +185,12 @@ internal sealed class HostSupervisor : IAsyncDisposable
             await slot.KillAsync();
         }
 
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
+        }
+
         await _azurite.DisposeAsync();
-        _recovery.Dispose();
     }
 
     private static TaskCompletionSource NewSignal(bool completed)
@@ -251,12 +208,10 @@ internal sealed class HostSupervisor : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_up.Task.IsCompleted)
+            if (_down++ == 0)
             {
                 _up = NewSignal(completed: false);
             }
-
-            _generation++;
         }
     }
 
@@ -264,12 +219,14 @@ internal sealed class HostSupervisor : IAsyncDisposable
     {
         lock (_gate)
         {
-            _generation++;
-            _up.TrySetResult();
+            if (--_down == 0)
+            {
+                _up.TrySetResult();
+            }
         }
     }
 
-    /// <summary>One host's place: its name (also its lease owner name), port and current process.</summary>
+    /// <summary>One host's place: its name (also its worker id, the owner name of its leases), port and current process.</summary>
     /// <remarks>Every host writes links to the first host's address: partners meet one public address, whichever host emailed them.</remarks>
     private sealed class HostSlot(string name, int port, Uri publicUrl, string connectionString)
     {
@@ -280,17 +237,11 @@ internal sealed class HostSupervisor : IAsyncDisposable
 
         public Uri Url { get; } = new($"http://127.0.0.1:{port}/");
 
-        public HostProcessSettings Settings { get; private set; } = Create(name, port, publicUrl, connectionString, default);
-
-        public bool IsRunning => _process is { HasExited: false };
+        public HostProcessSettings Settings { get; } = Create(name, port, publicUrl, connectionString);
 
         public string Output => _process?.Output ?? _lastOutput;
 
-        public async Task StartAsync(DateTimeOffset clock, CancellationToken cancellationToken)
-        {
-            Settings = Create(Name, port, publicUrl, connectionString, clock);
-            _process = await HostProcess.StartAsync(Settings, cancellationToken);
-        }
+        public async Task StartAsync(CancellationToken cancellationToken) => _process = await HostProcess.StartAsync(Settings, cancellationToken);
 
         public async Task KillAsync()
         {
@@ -302,20 +253,22 @@ internal sealed class HostSupervisor : IAsyncDisposable
             }
         }
 
-        private static HostProcessSettings Create(string name, int port, Uri publicUrl, string connectionString, DateTimeOffset clock) => new()
+        private static HostProcessSettings Create(string name, int port, Uri publicUrl, string connectionString) => new()
         {
             StorageConnectionString = connectionString,
             HubName = HubName,
             Port = port,
-            ClockStart = clock == default ? new DateTimeOffset(2007, 11, 20, 9, 0, 0, TimeSpan.Zero) : clock,
+            // A loaded machine may take a while to start a host; a kill must not fail the run for that.
+            StartTimeout = TimeSpan.FromMinutes(3),
             Environment = new Dictionary<string, string>
             {
+                // The same worker id after a restart: the host's partition leases are its own again at once.
                 ["DurableTask__WorkerId"] = name,
                 ["Email__PublicBaseUrl"] = publicUrl.ToString().TrimEnd('/'),
-                ["DurableTask__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
-                // Short enough that work a dead host held comes back within seconds, long enough for a loaded machine.
-                ["DurableTask__MessageVisibilityTimeout"] = "00:00:05",
-                ["DurableTask__LeasePeriod"] = "00:00:10",
+                ["DurableTask__StorageProvider__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
+                // Short enough that messages a dead host held come back within seconds, long enough for a loaded machine.
+                ["DurableTask__StorageProvider__ControlQueueVisibilityTimeout"] = "00:00:15",
+                ["DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout"] = "00:00:15",
             },
         };
     }

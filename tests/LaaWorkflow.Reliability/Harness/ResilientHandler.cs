@@ -1,40 +1,31 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace LaaWorkflow.Reliability.Harness;
 
 /// <summary>
 /// Sits under the demo driver's HTTP clients and makes it behave as a careful client of a host that may vanish: a
 /// connection failure or a 503 is an unknown outcome, never a success, so the request is sent again once the
-/// supervisor says the hosts are back and settled (every request the driver makes is safe to repeat: answers are
-/// recorded once, clock moves are absolute, starts carry an idempotency key). It also notes every answer a host
-/// confirmed, the virtual time hosts report, and copies clock moves to the other live hosts.
+/// supervisor says the hosts are back (every request the driver makes is safe to repeat: answers are recorded once
+/// per link, starts carry an idempotency key, a Government Office decision or revision is refused once taken). It
+/// also notes every answer a host confirmed.
 /// </summary>
 internal sealed class ResilientHandler(HostSupervisor supervisor, AnswerLog answers, FaultHooks hooks) : DelegatingHandler(new SocketsHttpHandler())
 {
-    private readonly HttpClient _control = new() { Timeout = TimeSpan.FromSeconds(30) };
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var contentType = request.Content?.Headers.ContentType;
         var path = request.RequestUri!.AbsolutePath;
         var isAnswer = request.Method == HttpMethod.Post && path.StartsWith("/api/respond/", StringComparison.Ordinal);
-        var isClockMove = request.Method == HttpMethod.Post && path == "/api/dev/clock/advance";
         while (true)
         {
-            await supervisor.WaitReadyAsync(_control, cancellationToken);
+            await supervisor.WaitReadyAsync(cancellationToken);
             if (isAnswer)
             {
                 await hooks.BeforeAnswerAsync(request.RequestUri, body ?? [], contentType, cancellationToken);
-                await supervisor.WaitReadyAsync(_control, cancellationToken);
-            }
-
-            if (isClockMove)
-            {
-                await MirrorAsync(request, body, contentType, cancellationToken);
+                await supervisor.WaitReadyAsync(cancellationToken);
             }
 
             HttpResponseMessage? response = null;
@@ -49,6 +40,7 @@ internal sealed class ResilientHandler(HostSupervisor supervisor, AnswerLog answ
             catch (HttpRequestException)
             {
                 response?.Dispose();
+                await PauseAsync(cancellationToken);
                 continue;
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -60,48 +52,24 @@ internal sealed class ResilientHandler(HostSupervisor supervisor, AnswerLog answ
             if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
             {
                 response.Dispose();
+                await PauseAsync(cancellationToken);
                 continue;
             }
+
             if (isAnswer && response.IsSuccessStatusCode)
             {
                 answers.Note(request.RequestUri, Encoding.UTF8.GetString(body ?? []));
-            }
-
-            if (path.StartsWith("/api/dev/clock", StringComparison.Ordinal) && response.IsSuccessStatusCode
-                && JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?["utcNow"]?.GetValue<DateTimeOffset>() is { } now)
-            {
-                supervisor.NoteClock(now);
             }
 
             return response;
         }
     }
 
-    /// <summary>Each host runs its own virtual clock, so the others are moved to the same time first.</summary>
-    private async Task MirrorAsync(HttpRequestMessage request, byte[]? body, MediaTypeHeaderValue? contentType, CancellationToken cancellationToken)
-    {
-        foreach (var other in supervisor.OtherLiveHosts())
-        {
-            var copy = Copy(request, body, contentType);
-            copy.RequestUri = new Uri(other, request.RequestUri!.PathAndQuery);
-            try
-            {
-                using var response = await base.SendAsync(copy, cancellationToken);
-            }
-            catch (HttpRequestException)
-            {
-                // That host is being killed; its work moves to the survivors.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // As above: a host that does not answer in time is left to its fate.
-            }
-            finally
-            {
-                copy.Dispose();
-            }
-        }
-    }
+    /// <summary>
+    /// Between two tries of a request whose outcome was unknown: a host may be going down just before the supervisor
+    /// marks it down, and the next try must not spin meanwhile.
+    /// </summary>
+    private static Task PauseAsync(CancellationToken cancellationToken) => Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
 
     private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body, MediaTypeHeaderValue? contentType)
     {
@@ -118,16 +86,6 @@ internal sealed class ResilientHandler(HostSupervisor supervisor, AnswerLog answ
         }
 
         return copy;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _control.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
 

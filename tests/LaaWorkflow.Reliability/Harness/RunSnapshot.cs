@@ -13,27 +13,31 @@ internal sealed record NegotiationEnd(string Area, string Id, string Phase, IRea
 /// <summary>One stored outbox message: its key, and what makes it the same email as another.</summary>
 internal sealed record SentEmail(string Key, string NegotiationId, string To, string Kind, string Subject)
 {
+    /// <summary>Reminders, escalations and the lead's digests: how many go out, and what a digest counts, depend on when partners answer, which a fault may delay.</summary>
+    public bool DependsOnTiming => Kind is "PartnerReminder" or "EscalationNotice" or "LeadDigest";
+
     /// <summary>
-    /// Negotiation, recipient, kind and subject, plus the key's last segment where that is a number (the round,
-    /// reminder or escalation step): the same confirmation in round 1 and round 2 is two emails, while one message
-    /// sent again under a key made up anew would show as the same logical email twice.
+    /// Negotiation, recipient, kind and subject, plus the key's segments that number a round, reminder, escalation or
+    /// extension (<c>r2</c>, <c>4</c>, <c>e1</c>): the same digest in round 1 and round 2 is two emails, while one
+    /// message sent again under a key made up anew would show as the same logical email twice.
     /// </summary>
     public string Logical
     {
         get
         {
-            var last = Key[(Key.LastIndexOfAny(['/', ':']) + 1)..];
-            var step = last.Length > 0 && last.All(char.IsAsciiDigit) ? last : "";
-            return $"{NegotiationId}|{To}|{Kind}|{Subject}|{step}";
+            var steps = Key.Split([':', '/'], StringSplitOptions.RemoveEmptyEntries).Where(IsStep);
+            return $"{NegotiationId}|{To}|{Kind}|{Subject}|{string.Join(':', steps)}";
         }
     }
+
+    private static bool IsStep(string segment) =>
+        segment.Length > 0 && segment.Length <= 6
+        && (segment.All(char.IsAsciiDigit) || (segment[0] is 'r' or 'e' && segment.Length > 1 && segment[1..].All(char.IsAsciiDigit)));
 }
 
 /// <summary>What a run left behind, read once it is over: every negotiation's end, every email stored, every instance.</summary>
 internal sealed record RunSnapshot(IReadOnlyList<NegotiationEnd> Negotiations, IReadOnlyList<SentEmail> Emails, int InstancesRunning)
 {
-    private static readonly string[] s_unfinished = ["Running", "Pending", "Suspended"];
-
     public static async Task<RunSnapshot> ReadAsync(HostSupervisor supervisor, IReadOnlyList<string> areas, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = supervisor.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
@@ -64,18 +68,7 @@ internal sealed record RunSnapshot(IReadOnlyList<NegotiationEnd> Negotiations, I
                 [.. (view?["timeline"] as JsonArray ?? []).Select(t => $"{t?["kind"]}|{t?["source"]}|{t?["text"]}")]));
         }
 
-        var running = 0;
-        var instances = await http.GetFromJsonAsync<JsonNode>(
-            "runtime/webhooks/durabletask/instances?runtimeStatus=Running,Pending,Suspended&top=1000", cancellationToken);
-        foreach (var instance in instances as JsonArray ?? [])
-        {
-            if (s_unfinished.Contains(instance?["runtimeStatus"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase)
-                && !(instance?["instanceId"]?.GetValue<string>() ?? "").StartsWith('@'))
-            {
-                running++;
-            }
-        }
-
+        var running = await HostSupervisor.CountUnfinishedAsync(http, cancellationToken);
         return new RunSnapshot([.. negotiations.OrderBy(n => n.Area, StringComparer.Ordinal)], await ReadOutboxAsync(supervisor, cancellationToken), running);
     }
 

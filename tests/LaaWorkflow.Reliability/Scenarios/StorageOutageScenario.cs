@@ -29,11 +29,7 @@ internal sealed class StorageOutageScenario : IReliabilityScenario
         await using var supervisor = await HostSupervisor.StartAsync(1, cancellationToken);
         var hooks = new OutageHooks(supervisor, random.Next(3, AnswersBefore), Outage);
         var answers = await DemoRun.PlayAsync(supervisor, areas, hooks, Path.Combine(ScenarioContext.LogFolder, "storage-outage.log"), cancellationToken);
-        using (var http = new HttpClient())
-        {
-            await supervisor.WaitReadyAsync(http, cancellationToken);
-            await supervisor.SettleAsync(http, cancellationToken);
-        }
+        await supervisor.WaitForInstancesToFinishAsync(TimeSpan.FromMinutes(3), cancellationToken);
 
         var end = await RunSnapshot.ReadAsync(supervisor, areas, cancellationToken);
         var findings = RunChecks.Check(end, answers.Confirmed, areas, baseline.End);
