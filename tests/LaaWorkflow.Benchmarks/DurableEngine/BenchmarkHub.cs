@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Azure.Storage.Blobs;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation;
 using LaaWorkflow.TaskHub;

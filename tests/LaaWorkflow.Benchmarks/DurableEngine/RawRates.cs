@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Storage.Queues;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace LaaWorkflow.Benchmarks.DurableEngine;
 
