@@ -19,19 +19,9 @@ namespace LaaWorkflow.TaskHub;
 /// </list>
 /// Both are copied into the plain DurableTask types before the backend writes them. Everything else passes through.
 /// </remarks>
-internal sealed class PlainTypesOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class PlainTypesOrchestrationService(IOrchestrationService inner) : DelegatingOrchestrationService(inner)
 {
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public override Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
@@ -40,19 +30,17 @@ internal sealed class PlainTypesOrchestrationService(IOrchestrationService inner
         TaskMessage continuedAsNewMessage,
         OrchestrationState orchestrationState)
     {
-        foreach (var message in orchestratorMessages ?? [])
+        // The dispatchers always pass the lists and the new state; only the continue-as-new message may be missing.
+        foreach (var message in orchestratorMessages)
         {
             PlainTags(message);
         }
 
         PlainTags(continuedAsNewMessage);
-        if (newOrchestrationRuntimeState is not null)
-        {
-            PlainEvents(newOrchestrationRuntimeState.Events);
-            PlainEvents(newOrchestrationRuntimeState.NewEvents);
-        }
+        PlainEvents(newOrchestrationRuntimeState.Events);
+        PlainEvents(newOrchestrationRuntimeState.NewEvents);
 
-        return inner.CompleteTaskOrchestrationWorkItemAsync(
+        return base.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }
 
@@ -64,9 +52,9 @@ internal sealed class PlainTypesOrchestrationService(IOrchestrationService inner
         }
     }
 
-    private static void PlainEvents(IList<HistoryEvent>? events)
+    private static void PlainEvents(IList<HistoryEvent> events)
     {
-        if (events is null || events.IsReadOnly)
+        if (events.IsReadOnly)
         {
             return;
         }
@@ -89,46 +77,4 @@ internal sealed class PlainTypesOrchestrationService(IOrchestrationService inner
             }
         }
     }
-
-    public Task StartAsync() => inner.StartAsync();
-
-    public Task StopAsync() => inner.StopAsync();
-
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
-
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
 }

@@ -9,33 +9,23 @@ namespace LaaWorkflow.TaskHub;
 /// process. A host stopped early (a short test, a start during a storage outage) must simply stop, and a start that
 /// comes after the stop (a worker that connected just before) must not touch a backend whose host is gone.
 /// </summary>
-internal sealed class StopAfterStartOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class StopAfterStartOrchestrationService(IOrchestrationService inner) : DelegatingOrchestrationService(inner)
 {
     private readonly object _gate = new();
     private Task? _starting;
     private bool _stopped;
 
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-
-    public Task StartAsync()
+    public override Task StartAsync()
     {
         lock (_gate)
         {
-            return _stopped ? Task.CompletedTask : _starting ??= inner.StartAsync();
+            return _stopped ? Task.CompletedTask : _starting ??= Inner.StartAsync();
         }
     }
 
-    public Task StopAsync() => StopAsync(isForced: false);
+    public override Task StopAsync() => StopAsync(isForced: false);
 
-    public async Task StopAsync(bool isForced)
+    public override async Task StopAsync(bool isForced)
     {
         Task? starting;
         lock (_gate)
@@ -50,53 +40,6 @@ internal sealed class StopAfterStartOrchestrationService(IOrchestrationService i
             return;
         }
 
-        await inner.StopAsync(isForced);
+        await Inner.StopAsync(isForced);
     }
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem,
-        OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages,
-        IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
-
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
 }
