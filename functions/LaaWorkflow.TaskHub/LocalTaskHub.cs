@@ -38,6 +38,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _creating;
     private WebApplication? _sidecar;
+    private bool _disposed;
 
     public LocalTaskHub(string storageConnectionString, TaskHubOptions options, ILoggerFactory loggers)
     {
@@ -99,6 +100,12 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped again after the container disposed its services (a test host's dispose does both).
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         _hubCreated.TrySetCanceled(_stopping.Token);
         if (_sidecar is not null)
@@ -109,6 +116,12 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stopping.Dispose();
         Channel.Dispose();
         if (_sidecar is not null)
