@@ -65,7 +65,7 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
         await EnsureTablesAsync(cancellationToken);
         if (update.Partner is { } partner)
         {
-            await _details.UpsertEntityAsync(PartnerEntity(update.NegotiationId, partner), TableUpdateMode.Merge, cancellationToken);
+            await WritePartnerAsync(update.NegotiationId, partner, cancellationToken);
         }
 
         if (update.Targets is { } targets)
@@ -204,6 +204,46 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
         await _details.CreateIfNotExistsAsync(cancellationToken);
         _tablesExist = true;
     }
+
+    /// <summary>
+    /// Writes a partner's state unless the stored one is newer: activities run at least once, so a reminder's update
+    /// run again after a lost host can arrive after the partner's answer, and must not turn an endorsement back into
+    /// "reminded" (nor a round's state replace a later round's). Conditional on the row's ETag, for hosts side by side.
+    /// </summary>
+    private async Task WritePartnerAsync(string id, PartnerState state, CancellationToken cancellationToken)
+    {
+        var entity = PartnerEntity(id, state);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await _details.GetEntityIfExistsAsync<TableEntity>(id, entity.RowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (!current.HasValue || current.Value is null)
+                {
+                    await _details.AddEntityAsync(entity, cancellationToken);
+                }
+                else if (!IsNewer(current.Value, state))
+                {
+                    await _details.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException error) when (error.Status is 409 or 412 && attempt < 5)
+            {
+                // Written meanwhile by another writer: look again.
+            }
+        }
+    }
+
+    private static bool IsNewer(TableEntity stored, PartnerState incoming)
+    {
+        var round = stored.GetInt32("Round") ?? 0;
+        var answered = Enum.TryParse<PartnerStatus>(stored.GetString("Status"), out var status) && IsAnswer(status);
+        return round > incoming.Round || (round == incoming.Round && answered && !IsAnswer(incoming.Status));
+    }
+
+    private static bool IsAnswer(PartnerStatus status) => status is PartnerStatus.Endorsed or PartnerStatus.Objected or PartnerStatus.ChangesRequested;
 
     private static TableEntity PartnerEntity(string id, PartnerState state)
     {

@@ -267,8 +267,8 @@ internal sealed class HostSupervisor : IAsyncDisposable
                 ["Email__PublicBaseUrl"] = publicUrl.ToString().TrimEnd('/'),
                 ["DurableTask__StorageProvider__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
                 // Short enough that messages a dead host held come back within seconds, long enough for a loaded machine.
-                ["DurableTask__StorageProvider__ControlQueueVisibilityTimeout"] = "00:00:15",
-                ["DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout"] = "00:00:15",
+                ["DurableTask__StorageProvider__ControlQueueVisibilityTimeout"] = "00:00:10",
+                ["DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout"] = "00:00:10",
             },
         };
     }
