@@ -13,8 +13,16 @@ internal sealed record QueueProxyOptions(int Seed, string QueuePrefix)
     /// <summary>Share of the messages put on the task hub's queues that are put a second time.</summary>
     public double DuplicateProbability { get; init; } = 1.0;
 
-    /// <summary>Share of those second copies held back for a random while (up to <see cref="MaxHoldBack"/>) instead of sent at once.</summary>
-    public double HoldBackProbability { get; init; } = 0.5;
+    /// <summary>
+    /// Share of those second copies held back for a random while (from <see cref="MinHoldBack"/> to
+    /// <see cref="MaxHoldBack"/>) instead of sent at once. All by default: DurableTask.AzureStorage 2.11.3 cannot take
+    /// an orchestration's ExecutionStarted message and its copy in one batch (it fails the work item with "Multiple
+    /// ExecutionStartedEvent found, potential corruption in state storage" and abandons it again and again, so that
+    /// instance never runs), which RELIABILITY.md reports; held back, a copy arrives as a late redelivery would.
+    /// </summary>
+    public double HoldBackProbability { get; init; } = 1.0;
+
+    public TimeSpan MinHoldBack { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxHoldBack { get; init; } = TimeSpan.FromSeconds(10);
 }
@@ -22,8 +30,8 @@ internal sealed record QueueProxyOptions(int Seed, string QueuePrefix)
 /// <summary>
 /// An HTTP proxy in front of Azurite's queue endpoint that the hosts' <c>AzureWebJobsStorage</c> QueueEndpoint points
 /// at, so DurableTask.AzureStorage runs unchanged on queues that misbehave as at-least-once queues may: every Put
-/// Message to a task hub queue is sent again (at once or held back and sent seconds later, a second message with the
-/// same body), and the messages each Get Messages returns are shuffled. Everything else passes through untouched; the
+/// Message to a task hub queue is sent again (held back and sent one to ten seconds later by default, a second message
+/// with the same body), and the messages each Get Messages returns are shuffled. Everything else passes through untouched; the
 /// requests are forwarded byte for byte, so their Shared Key signatures still hold.
 /// </summary>
 internal sealed class QueueProxy : IAsyncDisposable
@@ -144,7 +152,9 @@ internal sealed class QueueProxy : IAsyncDisposable
                 return;
             }
 
-            delay = _random.NextDouble() < _options.HoldBackProbability ? _options.MaxHoldBack * _random.NextDouble() : TimeSpan.Zero;
+            delay = _random.NextDouble() < _options.HoldBackProbability
+                ? _options.MinHoldBack + ((_options.MaxHoldBack - _options.MinHoldBack) * _random.NextDouble())
+                : TimeSpan.Zero;
         }
 
         var copy = Forward(request, body);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace LaaWorkflow.Reliability.Harness;
 
 /// <summary>What one run got wrong, counted the way the report's columns count it.</summary>
@@ -7,8 +9,10 @@ internal sealed record RunFindings(int AnswersLost, int DuplicateEmails, int Ins
 }
 
 /// <summary>Checks a run's end state: on its own, and against an unharmed baseline run of the same areas.</summary>
-internal static class RunChecks
+internal static partial class RunChecks
 {
+    private static readonly string[] s_timingKinds = ["reminded|", "escalated|", "digest|"];
+
     private static readonly Dictionary<string, string> s_statusOfDecision = new(StringComparer.Ordinal)
     {
         ["endorse"] = "endorsed",
@@ -48,8 +52,8 @@ internal static class RunChecks
 
         if (baseline is not null)
         {
-            var expected = baseline.Emails.Where(e => !e.DependsOnTiming).Select(e => e.Logical).ToHashSet(StringComparer.Ordinal);
-            var actual = run.Emails.Where(e => !e.DependsOnTiming).Select(e => e.Logical).ToHashSet(StringComparer.Ordinal);
+            var expected = baseline.Emails.Where(e => !e.DependsOnTiming).Select(e => e.Comparable).ToHashSet(StringComparer.Ordinal);
+            var actual = run.Emails.Where(e => !e.DependsOnTiming).Select(e => e.Comparable).ToHashSet(StringComparer.Ordinal);
             var extra = actual.Except(expected, StringComparer.Ordinal).ToList();
             var missing = expected.Except(actual, StringComparer.Ordinal).ToList();
             if (extra.Count > 0)
@@ -122,16 +126,23 @@ internal static class RunChecks
                 problems.Add($"{expected.Area}: timeline differs from the baseline: {extra.Count} entries more ('{extra.FirstOrDefault()}'), "
                     + $"{missing.Count} fewer ('{missing.FirstOrDefault()}')");
             }
-            else if (!Phases(actual.Timeline).SequenceEqual(Phases(expected.Timeline)))
+            else if (!Phases(Comparable(actual.Timeline)).SequenceEqual(Phases(Comparable(expected.Timeline))))
             {
-                problems.Add($"{expected.Area}: phases in another order than the baseline's: {string.Join(" > ", Phases(actual.Timeline))}");
+                problems.Add($"{expected.Area}: phases in another order than the baseline's: {string.Join(" > ", Phases(Comparable(actual.Timeline)))}");
             }
         }
     }
 
-    /// <summary>The timeline without its reminders and escalations, whose number depends on when partners answered.</summary>
+    /// <summary>
+    /// The timeline without its reminders, escalations and digests, whose number (and a digest's list of partners yet to
+    /// answer) depends on when partners answered, and with dates left out (a second round's deadline is set from when
+    /// the revision came).
+    /// </summary>
     private static List<string> Comparable(IReadOnlyList<string> timeline) =>
-        [.. timeline.Where(t => !t.StartsWith("reminded|", StringComparison.Ordinal) && !t.StartsWith("escalated|", StringComparison.Ordinal))];
+        [.. timeline.Where(t => !s_timingKinds.Any(k => t.StartsWith(k, StringComparison.Ordinal))).Select(t => DateInText().Replace(t, "<date>"))];
+
+    [GeneratedRegex(@"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}( \d{1,2}:\d{2} UTC|, \d{1,2}:\d{2} UTC)?")]
+    private static partial Regex DateInText();
 
     private static List<string> Difference(IReadOnlyList<string> from, IReadOnlyList<string> remove)
     {

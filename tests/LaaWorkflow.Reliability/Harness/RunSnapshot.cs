@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 
 namespace LaaWorkflow.Reliability.Harness;
@@ -11,7 +12,7 @@ internal sealed record NegotiationEnd(string Area, string Id, string Phase, IRea
 }
 
 /// <summary>One stored outbox message: its key, and what makes it the same email as another.</summary>
-internal sealed record SentEmail(string Key, string NegotiationId, string To, string Kind, string Subject)
+internal sealed partial record SentEmail(string Key, string NegotiationId, string To, string Kind, string Subject)
 {
     /// <summary>Reminders, escalations and the lead's digests: how many go out, and what a digest counts, depend on when partners answer, which a fault may delay.</summary>
     public bool DependsOnTiming => Kind is "PartnerReminder" or "EscalationNotice" or "LeadDigest";
@@ -29,6 +30,15 @@ internal sealed record SentEmail(string Key, string NegotiationId, string To, st
             return $"{NegotiationId}|{To}|{Kind}|{Subject}|{string.Join(':', steps)}";
         }
     }
+
+    /// <summary>
+    /// <see cref="Logical"/> with the dates in the subject left out, for comparing with another run: a deadline set
+    /// from when something happened (a second round's) falls on another day when a fault delayed it.
+    /// </summary>
+    public string Comparable => DateInSubject().Replace(Logical, "<date>");
+
+    [GeneratedRegex(@"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}(, \d{1,2}:\d{2} UTC)?")]
+    private static partial Regex DateInSubject();
 
     private static bool IsStep(string segment) =>
         segment.Length > 0 && segment.Length <= 6

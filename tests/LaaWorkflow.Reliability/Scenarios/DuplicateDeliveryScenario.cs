@@ -5,8 +5,8 @@ namespace LaaWorkflow.Reliability.Scenarios;
 
 /// <summary>
 /// <c>duplicate-delivery</c>: four demonstration negotiations on the real host, whose queue endpoint is a
-/// <see cref="QueueProxy"/> in front of Azurite: every message put on a task hub queue is put twice (half the copies
-/// held back for up to ten seconds) and every batch the host receives is shuffled. Every negotiation must end as the
+/// <see cref="QueueProxy"/> in front of Azurite: every message put on a task hub queue is put twice (the copy one to ten
+/// seconds later) and every batch the host receives is shuffled. Every negotiation must end as the
 /// unharmed run of the same areas did, with each confirmed answer recorded, no email sent twice and no instance left
 /// unfinished.
 /// </summary>
