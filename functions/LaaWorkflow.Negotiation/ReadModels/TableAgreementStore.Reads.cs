@@ -50,7 +50,7 @@ internal sealed partial class TableAgreementStore
             summary with { Definition = summary.Definition with { Targets = ordered } },
             [.. partners.OrderBy(p => partnerOrder.IndexOf(p.State.PartnerId))],
             ordered,
-            timeline);
+            [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Key, StringComparer.Ordinal)]);
     }
 
     public async Task<AgreementSummaryRecord?> GetSummaryAsync(string id, CancellationToken cancellationToken)

@@ -11,7 +11,9 @@ namespace LaaWorkflow.Negotiation.ReadModels;
 /// The read models in Table storage. <c>{prefix}Agreements</c> holds one row per agreement in one partition, keyed by
 /// inverted creation time so a plain query lists newest first; <c>{prefix}AgreementDetails</c> holds one partition per
 /// agreement: the <c>agreement</c> row, <c>partner-{id}</c> rows, <c>target-{nnn}</c> rows and
-/// <c>timeline-{time}-{key}</c> rows, so one agreement is read with one single-partition query.
+/// <c>timeline-{key}</c> rows, so one agreement is read with one single-partition query. A timeline row is keyed by
+/// its entry's key alone, not its time: an orchestration episode lost with its host runs again at a later engine time
+/// and appends the same entry with another time, and the first time stands.
 /// </summary>
 internal sealed partial class TableAgreementStore(TableServiceClient service, NegotiationStorageOptions options) : IAgreementStore
 {
@@ -170,7 +172,7 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
 
     private async Task AppendAsync(string id, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(id, TimelinePrefix + entry.At.ToString("yyyyMMdd'T'HHmmssfffffff", CultureInfo.InvariantCulture) + "-" + entry.Key)
+        var entity = new TableEntity(id, TimelinePrefix + entry.Key)
         {
             ["At"] = entry.At,
             ["Key"] = entry.Key,
