@@ -228,18 +228,9 @@ var appSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   // The app serves its own dashboard at /; the host's placeholder page must not answer there.
   AzureWebJobsDisableHomepage: 'true'
+  // The engine's tuning is in host.json (extensions.durableTask), read by the app's task hub; these are per deployment.
   DurableTask__HubName: taskHubName
   DurableTask__StorageProvider__Type: 'AzureStorage'
-  DurableTask__StorageProvider__PartitionCount: '4'
-  DurableTask__StorageProvider__MaxQueuePollingInterval: '00:00:01'
-  DurableTask__StorageProvider__ControlQueueBatchSize: '32'
-  DurableTask__StorageProvider__ControlQueueBufferThreshold: '256'
-  DurableTask__StorageProvider__ControlQueueVisibilityTimeout: '00:00:30'
-  DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout: '00:00:30'
-  DurableTask__MaxConcurrentActivityFunctions: '32'
-  DurableTask__MaxConcurrentOrchestratorFunctions: '32'
-  DurableTask__ExtendedSessionsEnabled: 'false'
-  DurableTask__ExtendedSessionIdleTimeoutInSeconds: '30'
   // Empty: each instance names its leases itself, which scale-out needs.
   DurableTask__WorkerId: ''
   // Real negotiations only in Azure: a paced rehearsal is for demos and tests.

@@ -1,8 +1,11 @@
 namespace LaaWorkflow.TaskHub;
 
 /// <summary>
-/// How the local task hub runs, from the <c>DurableTask</c> configuration section. The names follow host.json's
-/// <c>extensions.durableTask</c> section, so a setting tuned here means the same in Azure.
+/// How the local task hub runs. The values we chose live in one place, the Functions app's host.json
+/// (<c>extensions.durableTask</c>), which Durable Functions reads in Azure and <see cref="HostJsonSettings"/> reads
+/// here; the <c>DurableTask</c> configuration section overrides them (tests, the benchmarks). The names are host.json's.
+/// Each property's initial value is Durable Functions' own default, used only where host.json says nothing; the
+/// comments say what our choice buys and costs.
 /// </summary>
 public sealed class TaskHubOptions
 {
@@ -16,16 +19,17 @@ public sealed class TaskHubOptions
     public TaskHubStorageOptions StorageProvider { get; set; } = new();
 
     /// <summary>
-    /// Activities one host runs at once. Our activities wait on storage and email, not the CPU, so more than the
-    /// Functions default of ten per core keeps the fan-outs of a round busy; the cost is more concurrent storage calls.
+    /// Activities one host runs at once (Durable Functions: ten per core). Our activities wait on storage and email, not
+    /// the CPU, so more keeps the fan-outs of a round busy; the cost is more concurrent storage calls.
     /// </summary>
-    public int MaxConcurrentActivityFunctions { get; set; } = 32;
+    public int MaxConcurrentActivityFunctions { get; set; } = 10 * Environment.ProcessorCount;
 
     /// <summary>
-    /// Orchestration episodes one host runs at once. Each episode mostly waits on its history read and checkpoint, so
-    /// a round of many partner sub-orchestrations moves faster with more slots; the cost is memory for loaded histories.
+    /// Orchestration episodes one host runs at once (Durable Functions: ten per core). Each episode mostly waits on its
+    /// history read and checkpoint, so a round of many partner sub-orchestrations, or many answers at once, moves
+    /// faster with more slots; the cost is memory for loaded histories.
     /// </summary>
-    public int MaxConcurrentOrchestratorFunctions { get; set; } = 32;
+    public int MaxConcurrentOrchestratorFunctions { get; set; } = 10 * Environment.ProcessorCount;
 
     /// <summary>Keeps an orchestration's history in memory between episodes (fewer history reads, more memory).</summary>
     public bool ExtendedSessionsEnabled { get; set; }
@@ -59,23 +63,32 @@ public sealed class TaskHubStorageOptions
     public int PartitionCount { get; set; } = 4;
 
     /// <summary>
-    /// The longest wait between polls of an empty queue. Azure's default of 30 s would make a rehearsal's timers and
-    /// answers wait that long; 1 s costs one queue read per partition per second when idle.
+    /// The longest wait between polls of an empty queue (Durable Functions: 30 s). That would make a rehearsal's timers
+    /// and answers wait up to 30 s; 1 s costs one queue read per partition per second when idle.
     /// </summary>
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Messages read from a control queue in one call.</summary>
     public int ControlQueueBatchSize { get; set; } = 32;
 
-    /// <summary>Messages a partition may hold in memory before it stops reading its control queue.</summary>
+    /// <summary>
+    /// Control-queue messages one host may hold in memory before its control queues stop reading, each for a whole
+    /// second at a time (Durable Functions: 256 on dedicated plans). A burst of answers larger than this is read in
+    /// one-second steps (the "events anomaly" of BENCHMARKS.md); more costs memory and, with several hosts, leaves
+    /// more messages locked by one host.
+    /// </summary>
     public int ControlQueueBufferThreshold { get; set; } = 256;
 
     /// <summary>
-    /// How long a read control-queue message stays hidden from other hosts. Azure's 5 minutes would leave a killed
-    /// host's messages stuck for minutes of a rehearsal; our episodes take well under a second, so 30 s is ample.
+    /// How long a read control-queue message stays hidden from other hosts (Durable Functions: 5 minutes). That would
+    /// leave a killed host's messages stuck for minutes of a rehearsal; our episodes take well under a second, so 30 s
+    /// is ample. Shorter risks a slow episode's messages being read twice.
     /// </summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a read activity message stays hidden from other hosts (our activities take seconds at most).</summary>
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a read activity message stays hidden from other hosts (Durable Functions: 5 minutes); our activities
+    /// take seconds at most, so 30 s brings a killed host's activities back soon.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -15,7 +15,7 @@ public static class TaskHubServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the local task hub (DurableTask.AzureStorage on <paramref name="storageConnectionString"/>, settings
-    /// from the <c>DurableTask</c> section), a worker running <paramref name="tasks"/>, and a <see cref="DurableTaskClient"/>.
+    /// from host.json's <c>extensions.durableTask</c> overridden by the <c>DurableTask</c> section), a worker running <paramref name="tasks"/>, and a <see cref="DurableTaskClient"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration.</param>
@@ -26,7 +26,8 @@ public static class TaskHubServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, string storageConnectionString, Action<DurableTaskRegistry> tasks, DataConverter? converter = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TaskHubOptions>().Bind(configuration.GetSection(TaskHubOptions.Section));
+        // host.json's extensions.durableTask first, as Durable Functions reads it in Azure; the DurableTask section on top.
+        services.AddOptions<TaskHubOptions>().Configure(HostJsonSettings.Apply).Bind(configuration.GetSection(TaskHubOptions.Section));
         services.AddSingleton(sp => new LocalTaskHub(
             storageConnectionString, sp.GetRequiredService<IOptions<TaskHubOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         // Started before the worker's own hosted service, so the worker finds the sidecar listening.

@@ -1,8 +1,16 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.TaskHub.Tests;
 
-/// <summary>The settings take host.json's durableTask names, so a value tuned for Azure means the same here.</summary>
+/// <summary>
+/// The settings take host.json's durableTask names, so a value tuned for Azure means the same here, and host.json is
+/// where the values are chosen for both.
+/// </summary>
 public sealed class TaskHubOptionsTests
 {
     [Fact]
@@ -35,12 +43,89 @@ public sealed class TaskHubOptionsTests
     }
 
     [Fact]
-    public void Defaults_SuitALocalHost()
+    public void AddLocalTaskHub_NoDurableTaskSection_TakesEveryValueHostJsonChose()
     {
-        var options = new TaskHubOptions();
+        var chosen = HostJsonDurableTask();
+        Assert.NotEmpty(chosen);
 
-        Assert.Equal("AzureStorage", options.StorageProvider.Type);
-        Assert.Equal(TimeSpan.FromSeconds(1), options.StorageProvider.MaxQueuePollingInterval);
-        Assert.Equal(4, options.StorageProvider.PartitionCount);
+        var options = Resolve(new Dictionary<string, string?>());
+
+        foreach (var (key, value) in chosen)
+        {
+            Assert.True(value == ValueAt(options, key), $"host.json sets durableTask.{key} to {value}; the local task hub runs with {ValueAt(options, key)}.");
+        }
+    }
+
+    [Fact]
+    public void AddLocalTaskHub_DurableTaskSection_OverridesHostJson()
+    {
+        var options = Resolve(new Dictionary<string, string?>
+        {
+            ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = "00:00:00.100",
+            ["DurableTask:MaxConcurrentOrchestratorFunctions"] = "3",
+        });
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), options.StorageProvider.MaxQueuePollingInterval);
+        Assert.Equal(3, options.MaxConcurrentOrchestratorFunctions);
+        Assert.Equal(HostJsonDurableTask()["storageProvider:partitionCount"], ValueAt(options, "storageProvider:partitionCount"));
+    }
+
+    private static TaskHubOptions Resolve(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddLocalTaskHub(configuration, "UseDevelopmentStorage=true", _ => { });
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<TaskHubOptions>>().Value;
+    }
+
+    /// <summary>host.json's extensions.durableTask, read from the app's file (not through the code under test), as path to JSON text.</summary>
+    private static Dictionary<string, string> HostJsonDurableTask()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "LaaWorkflow.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("The tests run outside the repository.");
+        }
+
+        var path = Path.Combine(root.FullName, "functions", "LaaWorkflow.Functions", "FunctionApp", "host.json");
+        var durableTask = JsonNode.Parse(File.ReadAllText(path))!["extensions"]!["durableTask"]!.AsObject();
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, node) in durableTask)
+        {
+            if (node is JsonObject section)
+            {
+                foreach (var (inner, value) in section)
+                {
+                    values[name + ":" + inner] = value!.ToJsonString().Trim('"');
+                }
+            }
+            else
+            {
+                values[name] = node!.ToJsonString().Trim('"');
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The option at a host.json path, in host.json's notation (numbers, booleans as JSON, time spans as c-format).</summary>
+    private static string ValueAt(TaskHubOptions options, string key)
+    {
+        object target = options;
+        foreach (var part in key.Split(':'))
+        {
+            var property = target.GetType().GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                ?? throw new InvalidOperationException($"TaskHubOptions has no {key}: host.json names a setting the local task hub does not read.");
+            target = property.GetValue(target)!;
+        }
+
+        return target switch
+        {
+            bool b => b ? "true" : "false",
+            TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => target.ToString()!,
+        };
     }
 }

@@ -38,6 +38,29 @@ internal static partial class AppSettings
         return settings;
     }
 
+    /// <summary>The settings host.json's <c>extensions.durableTask</c> chooses, as <c>DurableTask__...</c> app-setting names.</summary>
+    public static IReadOnlySet<string> HostJsonDurableTask()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("functions", "LaaWorkflow.Functions", "FunctionApp", "host.json")));
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Collect(document.RootElement.GetProperty("extensions").GetProperty("durableTask"), "DurableTask", names);
+        return names;
+
+        static void Collect(JsonElement element, string name, HashSet<string> names)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                names.Add(name);
+                return;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                Collect(property.Value, name + "__" + property.Name, names);
+            }
+        }
+    }
+
     /// <summary>A configuration key (<c>A:B:C</c>) in the app-settings form (<c>A__B__C</c>).</summary>
     public static string AppSettingName(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
 
