@@ -31,28 +31,41 @@ internal sealed class BenchmarkHub : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>The settings every figure is measured with, named as in host.json's durableTask section.</summary>
+    /// <summary>
+    /// The settings every figure is measured with: the engine's as host.json chooses them (partitions, concurrency,
+    /// control-queue batch and buffer), but for the polling interval, which rehearsals and tests run at 100 ms.
+    /// </summary>
     public static Dictionary<string, string?> Settings(string hubName, TimeSpan pollingInterval) => new()
     {
         ["DurableTask:HubName"] = hubName,
         ["DurableTask:StorageProvider:Type"] = TaskHubStorageOptions.AzureStorageType,
-        ["DurableTask:StorageProvider:PartitionCount"] = "4",
         ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = pollingInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-        ["DurableTask:MaxConcurrentActivityFunctions"] = "32",
-        ["DurableTask:MaxConcurrentOrchestratorFunctions"] = "16",
         ["Email:Tokens:ActiveKeyId"] = "bench",
         ["Email:Tokens:Keys:bench"] = Convert.ToBase64String(new byte[32]),
         ["Negotiation:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
         ["Rehearsals:Enabled"] = "true",
     };
 
-    public static async Task<BenchmarkHub> StartAsync(string connectionString, TimeSpan pollingInterval)
+    /// <summary>
+    /// Starts the hub with the suite's settings, each of <paramref name="overrides"/> (<c>DurableTask</c> keys such as
+    /// <c>StorageProvider:ControlQueueBufferThreshold=64</c>) on top, and the engine's events counted by
+    /// <paramref name="events"/> when given (counting costs some speed, so figures to compare are run without it).
+    /// </summary>
+    public static async Task<BenchmarkHub> StartAsync(
+        string connectionString, TimeSpan pollingInterval, IReadOnlyDictionary<string, string?> overrides, EngineEvents? events)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(Settings("Bench" + Guid.NewGuid().ToString("N")[..8], pollingInterval));
+        builder.Configuration.AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create("DurableTask:" + o.Key, o.Value)));
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (events is not null)
+        {
+            builder.Logging.AddProvider(events);
+            builder.Logging.AddFilter<EngineEvents>(EngineEvents.Category, LogLevel.Trace);
+        }
+
         var emails = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         builder.Services.AddSingleton(new TableServiceClient(connectionString));
         builder.Services.AddSingleton(new BlobServiceClient(connectionString));

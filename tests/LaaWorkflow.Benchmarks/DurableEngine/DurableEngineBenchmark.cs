@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using LaaWorkflow.TaskHub;
 using LaaWorkflow.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LaaWorkflow.Benchmarks.DurableEngine;
 
 /// <summary>
 /// The Durable Task engine as the product runs it: the local task hub on DurableTask.AzureStorage against a private
-/// Azurite (everything on disk, as a developer's), one host with 4 partitions, 32 activity and 16 orchestration slots.
+/// Azurite (everything on disk, as a developer's), one host with the engine settings host.json chooses (any of them
+/// replaced with <c>--set Key=Value</c>, e.g. <c>--set StorageProvider:ControlQueueBufferThreshold=64</c>).
 /// Every figure is printed per second and as a ratio to Azurite's raw sequential insert and queue-send rates measured
 /// in the same run, so runs on a loaded and a quiet machine compare; three runs, medians.
 /// </summary>
@@ -31,17 +35,20 @@ internal sealed class DurableEngineBenchmark : IBenchmarkSuite
         var sequential = Option(args, "--sequential", 100);
         var fanOut = Option(args, "--fanout", 1_000);
         var instances = Option(args, "--instances", 200);
-        var events = Option(args, "--events", 10);
+        var eventsEach = Option(args, "--events", 10);
         var starts = Option(args, "--starts", 300);
         var polling = TimeSpan.FromMilliseconds(Option(args, "--polling-ms", 100));
+        var overrides = Overrides(args);
+        var events = args.Contains("--engine-events") ? new EngineEvents() : null;
         Console.WriteLine($"durable benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}, " +
-            $"MaxQueuePollingInterval {polling.TotalMilliseconds:0} ms, {runs} runs");
+            $"MaxQueuePollingInterval {polling.TotalMilliseconds:0} ms, {runs} runs" +
+            string.Concat(overrides.Select(o => $", {o.Key}={o.Value}")) + (events is null ? "" : ", engine events counted"));
 
         await using var azurite = new AzuriteFixture { Persistence = AzuritePersistence.Disk };
         await azurite.InitializeAsync();
         try
         {
-            return await RunAsync(azurite, polling, runs, sequential, fanOut, instances, events, starts);
+            return await RunAsync(azurite, new HubSettings(polling, overrides, events), runs, sequential, fanOut, instances, eventsEach, starts);
         }
         catch (Exception) when (!azurite.IsRunning)
         {
@@ -50,9 +57,13 @@ internal sealed class DurableEngineBenchmark : IBenchmarkSuite
         }
     }
 
-    private static async Task<int> RunAsync(AzuriteFixture azurite, TimeSpan polling, int runs, int sequential, int fanOut, int instances, int events, int starts)
+    private static async Task<int> RunAsync(AzuriteFixture azurite, HubSettings settings, int runs, int sequential, int fanOut, int instances, int events, int starts)
     {
-        await using var hub = await BenchmarkHub.StartAsync(azurite.ConnectionString, polling);
+        await using var hub = await BenchmarkHub.StartAsync(azurite.ConnectionString, settings.Polling, settings.Overrides, settings.Events);
+        var engine = hub.Services.GetRequiredService<IOptions<TaskHubOptions>>().Value;
+        Console.WriteLine($"engine: {engine.StorageProvider.PartitionCount} partitions, {engine.MaxConcurrentActivityFunctions} activity and " +
+            $"{engine.MaxConcurrentOrchestratorFunctions} orchestration slots, control-queue batch {engine.StorageProvider.ControlQueueBatchSize} and buffer " +
+            $"{engine.StorageProvider.ControlQueueBufferThreshold}, extended sessions {(engine.ExtendedSessionsEnabled ? "on" : "off")}");
         await Shapes.RunAsync(hub.Client, "Sequential", 3); // warm-up: JIT, hub, leases
         await Shapes.RunAsync(hub.Client, "FanOut", 20);
 
@@ -64,12 +75,18 @@ internal sealed class DurableEngineBenchmark : IBenchmarkSuite
             {
                 ["raw inserts"] = inserts,
                 ["raw sends"] = sends,
-                ["sequential"] = await Shapes.ActivitiesAsync(hub.Client, "Sequential", sequential),
-                ["fan-out"] = await Shapes.ActivitiesAsync(hub.Client, "FanOut", fanOut),
-                ["events"] = await Shapes.EventsAsync(hub.Client, $"events{run}", instances, events),
-                ["starts"] = await Shapes.StartsAsync(hub.Client, $"starts{run}", starts),
-                ["negotiation"] = await NegotiationShape.RunAsync(hub, $"bench-round-{run}-{Guid.NewGuid():N}"),
             };
+            settings.Events?.Take();
+            row["sequential"] = await Shapes.ActivitiesAsync(hub.Client, "Sequential", sequential);
+            settings.Report("sequential");
+            row["fan-out"] = await Shapes.ActivitiesAsync(hub.Client, "FanOut", fanOut);
+            settings.Report("fan-out");
+            row["events"] = await Shapes.EventsAsync(hub.Client, $"events{run}", instances, events);
+            settings.Report("events");
+            row["starts"] = await Shapes.StartsAsync(hub.Client, $"starts{run}", starts);
+            settings.Report("starts");
+            row["negotiation"] = await NegotiationShape.RunAsync(hub, $"bench-round-{run}-{Guid.NewGuid():N}");
+            settings.Report("negotiation");
             rows.Add(row);
             Console.WriteLine($"run {run}: " + string.Join(", ", row.Select(r => $"{r.Key} {r.Value:N1}/s")) + $" (load average {LoadAverage()})");
         }
@@ -104,6 +121,22 @@ internal sealed class DurableEngineBenchmark : IBenchmarkSuite
         }
     }
 
+    /// <summary>Every <c>--set Key=Value</c>: a <c>DurableTask</c> setting to measure with instead of the suite's.</summary>
+    private static Dictionary<string, string?> Overrides(string[] args)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--set")
+            {
+                var (key, value) = args[i + 1].Split('=', 2) is [var k, var v] ? (k, v) : throw new ArgumentException($"--set takes Key=Value, not '{args[i + 1]}'.");
+                overrides[key] = value;
+            }
+        }
+
+        return overrides;
+    }
+
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
@@ -118,4 +151,19 @@ internal sealed class DurableEngineBenchmark : IBenchmarkSuite
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    /// <summary>How the hub runs, and the engine-event counter that explains its figures when asked for.</summary>
+    private sealed record HubSettings(TimeSpan Polling, IReadOnlyDictionary<string, string?> Overrides, EngineEvents? Events)
+    {
+        public void Report(string shape)
+        {
+            if (Events is null)
+            {
+                return;
+            }
+
+            var counts = Events.Take();
+            Console.WriteLine($"  {shape} engine events: " + string.Join(", ", EngineEvents.Explaining.Select(name => $"{name} {counts.GetValueOrDefault(name)}")));
+        }
+    }
 }

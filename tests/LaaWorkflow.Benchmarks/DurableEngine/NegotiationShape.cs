@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LaaWorkflow.Benchmarks.DurableEngine;
@@ -28,20 +26,19 @@ internal static class NegotiationShape
     {
         var service = hub.Services.GetRequiredService<NegotiationService>();
         var answers = hub.Services.GetRequiredService<IAnswerSink>();
-        var watch = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
         var started = await service.StartAsync(Request(), idempotencyKey);
         var id = started.InstanceId ?? throw new InvalidOperationException("The benchmark agreement was refused: " + string.Join("; ", started.Errors!.SelectMany(e => e.Value)));
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await RoundDriver.DriveAsync(service, answers, [id], deadline.Token);
-        var done = await hub.Client.WaitForInstanceCompletionAsync(id, deadline.Token);
-        var elapsed = watch.Elapsed.TotalSeconds;
+        var completedAt = await Shapes.CompletedAtAsync(hub.Client, [id]);
         var final = await service.GetAsync(id, deadline.Token);
-        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed || final?.Phase != NegotiationPhase.Finalised)
+        if (final?.Phase != NegotiationPhase.Finalised)
         {
-            throw new InvalidOperationException($"The benchmark agreement {id} ended {done.RuntimeStatus} in phase {final?.Phase}.");
+            throw new InvalidOperationException($"The benchmark agreement {id} ended in phase {final?.Phase}.");
         }
 
-        return Partners / elapsed;
+        return Partners / (completedAt - startedAt).TotalSeconds;
     }
 
     /// <summary>Leeds' demonstration agreement with its partner list widened to 25, opening now on a fresh calendar.</summary>
