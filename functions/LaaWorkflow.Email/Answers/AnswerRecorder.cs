@@ -164,7 +164,7 @@ internal sealed class AnswerRecorder
         }
 
         var rendered = EmailTemplates.AnswerConfirmation(new AnswerConfirmationModel(
-            new AgreementSummary(view.Area, view.ResponsibleAuthority, view.Period, view.ResponseDeadline),
+            new AgreementSummary(view.Area, view.ResponsibleAuthority, view.Period, view.ResponseDeadline, view.SignOffDeadline),
             view.Contact.Name ?? view.PartnerName,
             view.PartnerName,
             answer.Decision,

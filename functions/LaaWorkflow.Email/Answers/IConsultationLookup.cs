@@ -22,6 +22,7 @@ public interface IConsultationLookup
 /// <param name="ClosedReason">Why not, when <paramref name="IsOpen"/> is false.</param>
 /// <param name="Period">The agreement period, for example "2008-2011".</param>
 /// <param name="Contact">The partner's contact, who gets the answer confirmation; null to send none.</param>
+/// <param name="SignOffDeadline">When the agreement must be signed off.</param>
 public sealed record ConsultationView(
     string NegotiationId,
     string PartnerId,
@@ -34,4 +35,5 @@ public sealed record ConsultationView(
     bool IsOpen,
     string? ClosedReason = null,
     string Period = "",
-    EmailAddress? Contact = null);
+    EmailAddress? Contact = null,
+    DateTimeOffset? SignOffDeadline = null);

@@ -136,7 +136,7 @@ internal sealed class InboundParseHandler
         try
         {
             var view = await _lookup.GetAsync(token.NegotiationId, token.PartnerId, cancellationToken);
-            var agreement = view is null ? null : new AgreementSummary(view.Area, view.ResponsibleAuthority, view.Period, view.ResponseDeadline);
+            var agreement = view is null ? null : new AgreementSummary(view.Area, view.ResponsibleAuthority, view.Period, view.ResponseDeadline, view.SignOffDeadline);
             var rendered = EmailTemplates.ReplyNotUnderstood(new ReplyNotUnderstoodModel(agreement, from.Name, firstLine, problem, withPage ? _links.PageFor(rawToken) : null, WasRead: !withPage));
 
             // Keyed on the reply itself, so SendGrid re-posting the same reply does not mail the partner twice.

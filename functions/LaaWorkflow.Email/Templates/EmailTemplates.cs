@@ -12,7 +12,7 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"{a.Area} Local Area Agreement: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.Deadline)}")
+        var doc = new EmailDocument($"{a.Area} Local Area Agreement: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.AnswersDue)}")
             .Heading($"{a.Area} Local Area Agreement {a.Period}")
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"{a.ResponsibleAuthority} is agreeing the {a.Area} Local Area Agreement with its partners under the duty to co-operate. The targets below name {model.PartnerName} as a lead partner. Please endorse them, object, or ask for changes.");
@@ -24,7 +24,7 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"Reminder: {a.Area} Local Area Agreement answer due by {EmailDocument.Date(a.Deadline)}")
+        var doc = new EmailDocument($"Reminder: {a.Area} Local Area Agreement answer due by {EmailDocument.Date(a.AnswersDue)}")
             .Heading($"Reminder: {a.Area} Local Area Agreement {a.Period}")
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"We have not yet had {model.PartnerName}'s answer on its targets (reminder {model.ReminderNumber.ToString(CultureInfo.InvariantCulture)}). The LSP lead is told who is outstanding.");
@@ -52,8 +52,11 @@ public static class EmailTemplates
             .Heading($"{a.Area} Local Area Agreement: who is outstanding")
             .Paragraph($"Dear {model.RecipientName},")
             .Facts(
+            [
                 ("Answered", $"{model.AnsweredCount.ToString(CultureInfo.InvariantCulture)} of {model.PartnerCount.ToString(CultureInfo.InvariantCulture)} partners"),
-                ("Next deadline", EmailDocument.Date(a.Deadline)))
+                .. a.AnswersDueBy is { } due ? new[] { ("Answers due by", EmailDocument.Date(due)) } : Array.Empty<(string, string)>(),
+                ("Sign-off deadline", EmailDocument.Date(a.SignOff)),
+            ])
             .Partners("Partners who have not answered", model.Outstanding)
             .Build();
     }
@@ -73,7 +76,12 @@ public static class EmailTemplates
             doc.Quote(model.Decision == AnswerDecision.Object ? "Their reason:" : "Their comment:", model.Comment);
         }
 
-        return doc.Paragraph($"A revision of the targets re-opens consultation for the partners it affects. The sign-off deadline is {EmailDocument.Date(a.Deadline)}.")
+        if (a.AnswersDueBy is { } due)
+        {
+            doc.Paragraph($"The other partners' answers in this round are due by {EmailDocument.Date(due)}.");
+        }
+
+        return doc.Paragraph($"A revision of the targets re-opens consultation for the partners it affects. The agreement must be signed off by {EmailDocument.Date(a.SignOff)} (the sign-off deadline).")
             .Build();
     }
 
@@ -85,7 +93,7 @@ public static class EmailTemplates
         var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period}: draft for Government Office {model.GovernmentOffice} approval")
             .Heading($"{a.Area} Local Area Agreement: draft for approval")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"{a.ResponsibleAuthority} submits the {a.Area} Local Area Agreement {a.Period} to Government Office {model.GovernmentOffice} for approval before the sign-off deadline of {EmailDocument.Date(a.Deadline)}.")
+            .Paragraph($"{a.ResponsibleAuthority} submits the {a.Area} Local Area Agreement {a.Period} to Government Office {model.GovernmentOffice} for approval before the sign-off deadline of {EmailDocument.Date(a.SignOff)}.")
             .Targets("Targets in the draft", model.Targets)
             .Partners("Partners' answers", model.Partners);
         if (model.DecisionPage is not null)
@@ -104,7 +112,7 @@ public static class EmailTemplates
         var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period} is agreed")
             .Heading($"{a.Area} Local Area Agreement {a.Period} is agreed")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}, ahead of the sign-off deadline of {EmailDocument.Date(a.Deadline)}.")
+            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}, ahead of the sign-off deadline of {EmailDocument.Date(a.SignOff)}.")
             .Targets("Agreed targets", model.Targets)
             .Partners("Partners", model.Partners);
         if (model.Document is not null)
@@ -123,7 +131,7 @@ public static class EmailTemplates
         return new EmailDocument($"{a.Area} Local Area Agreement {a.Period} was not agreed by the sign-off deadline")
             .Heading($"{a.Area} Local Area Agreement was not agreed in time")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} could not be finalised by the sign-off deadline of {EmailDocument.Date(a.Deadline)}. The negotiation has been closed and recorded as not agreed, for these reasons:")
+            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} could not be finalised by the sign-off deadline of {EmailDocument.Date(a.SignOff)}. The negotiation has been closed and recorded as not agreed, for these reasons:")
             .List(model.Reasons)
             .Partners("Partners", model.Partners)
             .Build();
@@ -143,7 +151,7 @@ public static class EmailTemplates
                 ("Answer", DecisionText(model.Decision)),
                 ("Consultation round", model.Round.ToString(CultureInfo.InvariantCulture)),
                 ("Received", EmailDocument.Date(model.ReceivedAt)),
-                ("Answers due by", EmailDocument.Date(a.Deadline)));
+                ("Answers due by", EmailDocument.Date(a.AnswersDue)));
         if (!string.IsNullOrWhiteSpace(model.Comment))
         {
             doc.Quote("Your comment:", model.Comment);
@@ -162,7 +170,7 @@ public static class EmailTemplates
             .Heading(char.ToUpperInvariant(title[0]) + title[1..])
             .Paragraph(model.RecipientName is null ? "Hello," : $"Dear {model.RecipientName},")
             .Paragraph($"Nothing has been recorded. {model.Problem}")
-            .Paragraph(model.Agreement is { } agreement ? $"Answers on the {agreement.Area} Local Area Agreement are due by {EmailDocument.Date(agreement.Deadline)}." : "Please answer before the deadline in our email.")
+            .Paragraph(model.Agreement is { AnswersDueBy: { } due } agreement ? $"Answers on the {agreement.Area} Local Area Agreement are due by {EmailDocument.Date(due)}." : "Please answer before the deadline in our email.")
             .Quote("The first line of your reply was:", model.FirstLine.Length == 0 ? "(empty)" : model.FirstLine);
         if (!model.WasRead)
         {
@@ -188,7 +196,9 @@ public static class EmailTemplates
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"Our email to {model.PartnerName} at {model.FailedAddress} could not be delivered, so they may not have received the consultation. They will not be escalated for not answering until a working contact is given.")
             .Quote("The mail system said:", model.Reason)
-            .Paragraph($"Answers are due by {EmailDocument.Date(a.Deadline)}. Please give a working contact for {model.PartnerName} soon, so it can still answer in time.")
+            .Paragraph(a.AnswersDueBy is { } due
+                ? $"Answers are due by {EmailDocument.Date(due)}. Please give a working contact for {model.PartnerName} soon, so it can still answer in time."
+                : $"Please give a working contact for {model.PartnerName}, so it can be reached.")
             .Build();
     }
 
@@ -205,7 +215,7 @@ public static class EmailTemplates
         doc.Facts(
                 ("Area", agreement.Area),
                 ("Responsible authority", agreement.ResponsibleAuthority),
-                ("Answer by", EmailDocument.Date(agreement.Deadline)),
+                ("Answer by", EmailDocument.Date(agreement.AnswersDue)),
                 ("Consultation round", round.ToString(CultureInfo.InvariantCulture)))
             .Targets("Your targets", targets)
             .Subheading("How to answer")

@@ -19,8 +19,20 @@ public sealed record TrajectoryPoint(string Year, decimal Value);
 /// <param name="Area">The local area, for example "Sunderland".</param>
 /// <param name="ResponsibleAuthority">The council that leads the agreement.</param>
 /// <param name="Period">For example "2008-2011".</param>
-/// <param name="Deadline">The deadline the email is about (the response deadline for partners, the sign-off deadline otherwise).</param>
-public sealed record AgreementSummary(string Area, string ResponsibleAuthority, string Period, DateTimeOffset Deadline);
+/// <param name="AnswersDueBy">
+/// When the answers the email is about are due: the partner's own deadline in a partner's email, the round's in the
+/// LSP lead's; null when no answer is awaited (a submission, a decision, an ending).
+/// </param>
+/// <param name="SignOffDeadline">When the agreement must be signed off; null only where the email's source does not know it.</param>
+/// <remarks>Each deadline has its own field, so a template cannot call one by the other's name.</remarks>
+public sealed record AgreementSummary(string Area, string ResponsibleAuthority, string Period, DateTimeOffset? AnswersDueBy, DateTimeOffset? SignOffDeadline)
+{
+    /// <summary>The answer deadline, for the templates that are about one.</summary>
+    internal DateTimeOffset AnswersDue => AnswersDueBy ?? throw new ArgumentException($"An email about answers on the {Area} agreement needs the date they are due.");
+
+    /// <summary>The sign-off deadline, for the templates that name it.</summary>
+    internal DateTimeOffset SignOff => SignOffDeadline ?? throw new ArgumentException($"An email naming the {Area} agreement's sign-off deadline needs it.");
+}
 
 /// <summary>How a partner answers: the signed page link and the reply-to address carrying the same token.</summary>
 /// <param name="Page">The answer page (<c>GET /api/respond/{token}</c>).</param>

@@ -7,6 +7,9 @@ namespace LaaWorkflow.Negotiation.Activities;
 /// <summary>
 /// An email the orchestrations want sent: its business key (stable across retries and replays, so the sender sends it
 /// once), its kind and recipient, and what its template needs. The activity renders and sends it.
+/// <paramref name="AnswersDueBy"/> is when the answers the email is about are due (the partner's own deadline, or the
+/// round's for the LSP lead), null when it is about none; the sign-off deadline comes from the header, so the two
+/// cannot be mistaken for each other.
 /// </summary>
 internal sealed record Notification(
     string Key,
@@ -14,7 +17,7 @@ internal sealed record Notification(
     string NegotiationId,
     AgreementHeader Header,
     Contact To,
-    DateTime Deadline)
+    DateTime? AnswersDueBy)
 {
     /// <summary>The partner the email is about, if any.</summary>
     public Partner? Partner { get; init; }

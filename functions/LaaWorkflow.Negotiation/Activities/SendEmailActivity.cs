@@ -56,7 +56,10 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
 
     private (RenderedEmail Rendered, EmailAddress? ReplyTo) Render(Notification n)
     {
-        var summary = new AgreementSummary(n.Header.Area, n.Header.ResponsibleAuthority, n.Header.Period, new DateTimeOffset(n.Deadline, TimeSpan.Zero));
+        var summary = new AgreementSummary(
+            n.Header.Area, n.Header.ResponsibleAuthority, n.Header.Period,
+            n.AnswersDueBy is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null,
+            new DateTimeOffset(n.Header.SignOffDeadline, TimeSpan.Zero));
         var partners = n.Partners.Select(p => new PartnerStatusLine(p.PartnerName, p.Status, p.Detail, p.EscalationLevel)).ToList();
         AnswerLinks? answer = n.Partner is null
             ? null
@@ -78,7 +81,7 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
                 new GovernmentOfficeSubmissionModel(summary, n.To.Name, n.Header.GovernmentOffice, targets, partners,
                     links.CreateDecisionPage(n.NegotiationId, n.Round, LinkExpiry(n.Header)))), null),
             EmailKind.FinalAgreementNotice => (EmailTemplates.FinalAgreementNotice(
-                new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? n.Deadline, TimeSpan.Zero))), null),
+                new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? throw new ArgumentException("A final agreement notice needs the time it was finalised.", nameof(n)), TimeSpan.Zero))), null),
             EmailKind.DeadlineMissedNotice => (EmailTemplates.DeadlineMissedNotice(
                 new DeadlineMissedNoticeModel(summary, n.To.Name, n.Reasons, partners)), null),
             _ => throw new ArgumentException($"The negotiation workflow does not send {n.Kind} emails.", nameof(n)),

@@ -39,6 +39,7 @@ internal sealed class NegotiationConsultationLookup(IAgreementStore store) : ICo
             closed is null,
             closed,
             definition.Period,
-            new EmailAddress(partner.Contact.Email, partner.Contact.Name));
+            new EmailAddress(partner.Contact.Email, partner.Contact.Name),
+            new DateTimeOffset(definition.Timetable.SignOffDeadline, TimeSpan.Zero));
     }
 }

@@ -35,7 +35,8 @@ internal sealed class NegotiationDeliveryProblemSink(
         var definition = summary.Definition;
         var rendered = EmailTemplates.DeliveryProblemNotice(new DeliveryProblemNoticeModel(
             new AgreementSummary(definition.Area, definition.ResponsibleAuthority, definition.Period,
-                new DateTimeOffset(summary.NextDeadline ?? definition.Timetable.SignOffDeadline, TimeSpan.Zero)),
+                summary.Phase == NegotiationPhase.Consultation && summary.NextDeadline is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null,
+                new DateTimeOffset(definition.Timetable.SignOffDeadline, TimeSpan.Zero)),
             definition.LspLead.Name, partner.Name, email, reason));
         var key = $"{negotiationId}:{partnerId}:bounce:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email + "\n" + reason)))[..12]}";
         await sender.SendAsync(

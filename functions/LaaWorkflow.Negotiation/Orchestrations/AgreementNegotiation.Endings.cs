@@ -24,7 +24,7 @@ internal sealed partial class AgreementNegotiation
             $"Signed off: every partner endorsed and the Government Office {_agreement.GovernmentOffice} approved the agreement.", [], document);
         await EndAsync(outcome, "finalised");
 
-        var notice = new Notification($"{Id}:final:lead", EmailKind.FinalAgreementNotice, Id, _header, _agreement.LspLead, SignOff)
+        var notice = new Notification($"{Id}:final:lead", EmailKind.FinalAgreementNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
         {
             Targets = _targets,
             Partners = PartnerLines(),
@@ -63,7 +63,7 @@ internal sealed partial class AgreementNegotiation
         var outcome = new AgreementOutcome(NegotiationPhase.DeadlineMissed, Now,
             $"The sign-off deadline ({Format(SignOff)}) passed before the agreement was approved.", reasons);
         await EndAsync(outcome, "deadline-missed");
-        var notice = new Notification($"{Id}:deadline-missed:lead", EmailKind.DeadlineMissedNotice, Id, _header, _agreement.LspLead, SignOff)
+        var notice = new Notification($"{Id}:deadline-missed:lead", EmailKind.DeadlineMissedNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
         {
             Reasons = reasons,
             Partners = PartnerLines(),

@@ -27,6 +27,9 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
     private DateTime SignOff => _agreement.Timetable.SignOffDeadline;
 
+    /// <summary>When this round's answers are due, while a consultation is open; null otherwise.</summary>
+    private DateTime? RoundDeadline => _phase == NegotiationPhase.Consultation ? _nextDeadline : null;
+
     private DateTime Now => _clock.Now;
 
     /// <summary>A control-flow result: either the negotiation ended, or it goes on.</summary>
@@ -187,7 +190,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         {
             var partner = _agreement.FindPartner(outcome.PartnerId)!;
             await context.SendEmailAsync(new Notification(
-                $"{Id}:{outcome.PartnerId}:r{outcome.Round}:lead-notice", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, _nextDeadline ?? SignOff)
+                $"{Id}:{outcome.PartnerId}:r{outcome.Round}:lead-notice", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, RoundDeadline)
             {
                 Partner = partner,
                 Round = outcome.Round,
@@ -204,7 +207,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     {
         var outstanding = _outstanding.Select(id => new PartnerLine(PartnerName(id), "no answer yet")).ToList();
         await context.SendEmailAsync(new Notification(
-            $"{Id}:lead:r{_round}:digest:{daysBefore.ToString(CultureInfo.InvariantCulture)}", EmailKind.LeadDigest, Id, _header, _agreement.LspLead, _nextDeadline ?? SignOff)
+            $"{Id}:lead:r{_round}:digest:{daysBefore.ToString(CultureInfo.InvariantCulture)}", EmailKind.LeadDigest, Id, _header, _agreement.LspLead, RoundDeadline)
         {
             Round = _round,
             Partners = outstanding,
@@ -238,7 +241,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
             $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.", AnswerSource.System);
         await context.SendEmailAsync(new Notification(
-            $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, SignOff)
+            $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, AnswersDueBy: null)
         {
             // The decision link is signed for this submission, so a link from an earlier one cannot decide this one.
             Round = _submissions,
@@ -287,7 +290,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             Now, $"go:{submission}:rejected", "rejected", AnswerSource.GovernmentOffice,
             $"The Government Office {_agreement.GovernmentOffice} sent the draft back: {answer.Comment}")));
         await context.SendEmailAsync(new Notification(
-            $"{Id}:go:{submission}:rejection", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, SignOff)
+            $"{Id}:go:{submission}:rejection", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
         {
             Round = _round,
             Decision = AnswerDecision.RequestChanges,

@@ -120,7 +120,7 @@ internal sealed class EmailBenchmark : IBenchmarkSuite
             .ToList();
         var raw = tokens.Issue(new AnswerToken("bench", "northumbria-police", 1, DateTimeOffset.UtcNow.AddDays(90)));
         return new PartnerInvitationModel(
-            new AgreementSummary("Sunderland", "Sunderland City Council", "2008-2011", new DateTimeOffset(2008, 4, 14, 17, 0, 0, TimeSpan.Zero)),
+            new AgreementSummary("Sunderland", "Sunderland City Council", "2008-2011", new DateTimeOffset(2008, 4, 14, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2008, 6, 30, 17, 0, 0, TimeSpan.Zero)),
             "P. Contact",
             "Northumbria Police",
             targets,

@@ -10,6 +10,7 @@ internal static class Samples
     public const string PartnerId = "northumbria-police";
     public static readonly DateTimeOffset Now = new(2008, 3, 10, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset ResponseDeadline = new(2008, 4, 14, 17, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset SignOffDeadline = new(2008, 6, 30, 17, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyList<TargetLine> Targets { get; } =
     [
@@ -17,7 +18,7 @@ internal static class Samples
         new("NI 20", "Assault with injury crime rate", "designated", 9.1m, [new("2008/09", 8.9m), new("2009/10", 8.6m), new("2010/11", 8.2m)]),
     ];
 
-    public static AgreementSummary Agreement { get; } = new("Sunderland", "Sunderland City Council", "2008-2011", ResponseDeadline);
+    public static AgreementSummary Agreement { get; } = new("Sunderland", "Sunderland City Council", "2008-2011", ResponseDeadline, SignOffDeadline);
 
     public static EmailMessage Message(string key = "neg-sunderland-2008:invite:northumbria-police:1", string subject = "Sunderland Local Area Agreement: please answer") =>
         new(
@@ -32,7 +33,7 @@ internal static class Samples
             new EmailAddress("reply+abc@inbound.example", "LAA answers"));
 
     public static ConsultationView View(int round = 1, bool open = true, string? closedReason = null) =>
-        new(NegotiationId, PartnerId, "Sunderland", "Sunderland City Council", "Northumbria Police", Targets, ResponseDeadline, round, open, closedReason, "2008-2011", new EmailAddress("p@police.example", "P. Contact"));
+        new(NegotiationId, PartnerId, "Sunderland", "Sunderland City Council", "Northumbria Police", Targets, ResponseDeadline, round, open, closedReason, "2008-2011", new EmailAddress("p@police.example", "P. Contact"), SignOffDeadline);
 
     public static EmailOptions Options(string activeKey = "k2") => new()
     {

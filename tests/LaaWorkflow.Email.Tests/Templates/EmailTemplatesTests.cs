@@ -1,12 +1,15 @@
+using System.Text.RegularExpressions;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Email.Templates;
 using LaaWorkflow.Email.Tests.Support;
 
 namespace LaaWorkflow.Email.Tests.Templates;
 
-public sealed class EmailTemplatesTests
+public sealed partial class EmailTemplatesTests
 {
     private const string Hostile = "<script>alert('x')</script> & \"Ltd\" <img src=http://evil.example/x.png>";
+    private static readonly DateTimeOffset s_finalisedAt = Samples.ResponseDeadline.AddDays(60);
+
     private static readonly AnswerLinks Links = new(new Uri("https://laa.example.org/api/respond/abc234"), new EmailAddress("reply+abc234@inbound.example.org", "LAA answers"));
 
     public static TheoryData<string> Kinds() => [.. Render(Samples.Agreement, Samples.Targets, "P. Contact", "Northumbria Police", "The baseline double counts burglaries").Keys];
@@ -20,7 +23,10 @@ public sealed class EmailTemplatesTests
         if (kind != nameof(EmailKind.ReplyNotUnderstood))
         {
             Assert.Contains("Sunderland", email.Subject, StringComparison.Ordinal);
-            Assert.Contains("14 April 2008", email.Text + email.Subject, StringComparison.Ordinal);
+            // Which deadline each names is checked by Render_EveryDate_IsTheTimetablesDateForWhatItNames.
+            Assert.True(
+                (email.Text + email.Subject).Contains("14 April 2008", StringComparison.Ordinal) || email.Text.Contains("30 June 2008", StringComparison.Ordinal),
+                $"{kind} names neither the answer nor the sign-off deadline.");
         }
 
         Assert.Contains("Sunderland", email.Text, StringComparison.Ordinal);
@@ -59,7 +65,7 @@ public sealed class EmailTemplatesTests
     public void Render_UserTextWithMarkup_IsEncodedInHtml(string kind)
     {
         var hostileTargets = new List<TargetLine> { new("NI 16" + Hostile, "Title" + Hostile, "local", 1m, [new("2008/09" + Hostile, 2m)]) };
-        var agreement = new AgreementSummary("Sunderland" + Hostile, "Council" + Hostile, "2008-2011", Samples.ResponseDeadline);
+        var agreement = new AgreementSummary("Sunderland" + Hostile, "Council" + Hostile, "2008-2011", Samples.ResponseDeadline, Samples.SignOffDeadline);
 
         var email = Render(agreement, hostileTargets, "Name" + Hostile, "Partner" + Hostile, "Comment" + Hostile)[kind];
 
@@ -78,6 +84,61 @@ public sealed class EmailTemplatesTests
 
         Assert.DoesNotContain('\r', email.Subject);
         Assert.DoesNotContain('\n', email.Subject);
+    }
+
+    /// <summary>
+    /// Every date an email prints is one of the timetable's, named by what it is: the answer deadline where answers
+    /// are due, the sign-off deadline where the agreement must be signed off, and no other deadline. The objection
+    /// notice once printed the partners' answer deadline as "the sign-off deadline".
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Render_EveryDate_IsTheTimetablesDateForWhatItNames(string kind)
+    {
+        var email = Render(Samples.Agreement, Samples.Targets, "P. Contact", "Northumbria Police", "Please phase NI 16 more gently.")[kind];
+        var answers = EmailDocument.Date(Samples.ResponseDeadline);
+        var signOff = EmailDocument.Date(Samples.SignOffDeadline);
+        var others = new[] { EmailDocument.Date(Samples.Now), EmailDocument.Date(s_finalisedAt) };
+
+        foreach (var text in new[] { email.Subject, email.Text })
+        {
+            var dates = DateInText().Matches(text).Select(m => (m.Index, m.Value)).ToList();
+            foreach (var (index, date) in dates)
+            {
+                // The words just before a date say what it is (in the text body, a fact's label is on the line before).
+                var before = text[Math.Max(0, index - 80)..index];
+                var saysSignOff = before.Contains("sign-off", StringComparison.OrdinalIgnoreCase) || before.Contains("signed off", StringComparison.OrdinalIgnoreCase);
+                var saysAnswers = before.Contains("answer", StringComparison.OrdinalIgnoreCase) || before.Contains("due by", StringComparison.OrdinalIgnoreCase);
+                if (date == signOff)
+                {
+                    Assert.True(saysSignOff, $"{kind}: the sign-off deadline {date} is printed after \"{before}\", which does not call it the sign-off deadline.");
+                }
+                else if (date == answers)
+                {
+                    Assert.True(saysAnswers && !before[^Math.Min(before.Length, 40)..].Contains("sign-off", StringComparison.OrdinalIgnoreCase),
+                        $"{kind}: the answer deadline {date} is printed after \"{before}\", which does not call it the answer deadline.");
+                }
+                else
+                {
+                    Assert.True(others.Contains(date), $"{kind}: {date} is none of the timetable's dates.");
+                }
+            }
+        }
+
+        // The endings and the submission are about the sign-off deadline; emails about answers print their due date.
+        string[] aboutSignOff = [nameof(EmailKind.GovernmentOfficeSubmission), nameof(EmailKind.FinalAgreementNotice), nameof(EmailKind.DeadlineMissedNotice), nameof(EmailKind.LeadAnswerNotice), nameof(EmailKind.LeadDigest)];
+        Assert.Contains(aboutSignOff.Contains(kind) ? signOff : answers, email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeadAnswerNotice_OutsideAConsultation_NamesOnlyTheSignOffDeadline()
+    {
+        var agreement = Samples.Agreement with { AnswersDueBy = null };
+
+        var email = EmailTemplates.LeadAnswerNotice(new LeadAnswerNoticeModel(agreement, "Lead", "Government Office North East", AnswerDecision.RequestChanges, "Tighten NI 152.", 2));
+
+        Assert.Contains("signed off by " + EmailDocument.Date(Samples.SignOffDeadline), email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmailDocument.Date(Samples.ResponseDeadline), email.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +175,7 @@ public sealed class EmailTemplatesTests
             [nameof(EmailKind.LeadDigest)] = EmailTemplates.LeadDigest(new(a, recipient, partners, 4, 7)),
             [nameof(EmailKind.LeadAnswerNotice)] = EmailTemplates.LeadAnswerNotice(new(a, recipient, partner, AnswerDecision.Object, comment, 1)),
             [nameof(EmailKind.GovernmentOfficeSubmission)] = EmailTemplates.GovernmentOfficeSubmission(new(a, recipient, "North East", targets, partners, new Uri("https://laa.example.org/api/negotiations/neg-1/government-office/decision"))),
-            [nameof(EmailKind.FinalAgreementNotice)] = EmailTemplates.FinalAgreementNotice(new(a, recipient, targets, partners, new Uri("https://laa.example.org/agreements/neg-1.html"), Samples.ResponseDeadline.AddDays(60))),
+            [nameof(EmailKind.FinalAgreementNotice)] = EmailTemplates.FinalAgreementNotice(new(a, recipient, targets, partners, new Uri("https://laa.example.org/agreements/neg-1.html"), s_finalisedAt)),
             [nameof(EmailKind.DeadlineMissedNotice)] = EmailTemplates.DeadlineMissedNotice(new(a, recipient, [comment, "Government Office approval was not received."], partners)),
             [nameof(EmailKind.AnswerConfirmation)] = EmailTemplates.AnswerConfirmation(new(a, recipient, partner, AnswerDecision.RequestChanges, comment, 1, Samples.Now)),
             [nameof(EmailKind.ReplyNotUnderstood)] = EmailTemplates.ReplyNotUnderstood(new(a, recipient, comment, "The first line must start with endorse, object: or changes:.", Links.Page)),
@@ -133,4 +194,7 @@ public sealed class EmailTemplatesTests
         var root = directory?.FullName ?? AppContext.BaseDirectory;
         return Path.Combine(root, "tests", "TestResults", "email-samples");
     }
+
+    [GeneratedRegex(@"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2} UTC")]
+    private static partial Regex DateInText();
 }

@@ -77,6 +77,9 @@ public abstract class SilenceScenarios(AzuriteFixture azurite) : NegotiationScen
         Assert.Equal(Requests.LeadEmail, notice.To);
         world.AssertAround(answeredAt, notice.At, "the lead's notice");
         Assert.Contains("double-counts vehicle crime", notice.Message.Text, StringComparison.Ordinal);
+        // Each deadline by its own name: the round's answers by 7 March, sign-off by 10 March.
+        Assert.Contains("answers in this round are due by 7 March 2008, 09:00 UTC", notice.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("signed off by 10 March 2008, 09:00 UTC (the sign-off deadline)", notice.Message.Text, StringComparison.Ordinal);
         var police = view.Partners.Single(p => p.Id == "police");
         Assert.Equal((PartnerStatus.Objected, "The NI 16 baseline double-counts vehicle crime."), (police.Status, police.Comment));
         world.AssertAround(answeredAt, police.AnsweredAt, "police's answer");
