@@ -15,7 +15,7 @@ internal sealed partial class TableAgreementStore
         TableEntity? agreement = null;
         var partners = new List<PartnerRecord>();
         var targets = new List<(string Row, Target Target)>();
-        var timeline = new List<TimelineEntry>();
+        var timeline = new List<(TimelineEntry Entry, DateTimeOffset? StoredAt)>();
         await foreach (var row in _details.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken))
         {
             if (row.RowKey == AgreementRow)
@@ -32,9 +32,9 @@ internal sealed partial class TableAgreementStore
             }
             else if (row.RowKey.StartsWith(TimelinePrefix, StringComparison.Ordinal))
             {
-                timeline.Add(new TimelineEntry(
+                timeline.Add((new TimelineEntry(
                     row.GetDateTime("At")!.Value, row.GetString("Key")!, row.GetString("Kind")!,
-                    Enum.Parse<AnswerSource>(row.GetString("Source")!), row.GetString("Text")!, row.GetString("PartnerId")));
+                    Enum.Parse<AnswerSource>(row.GetString("Source")!), row.GetString("Text")!, row.GetString("PartnerId")), row.Timestamp));
             }
         }
 
@@ -50,7 +50,9 @@ internal sealed partial class TableAgreementStore
             summary with { Definition = summary.Definition with { Targets = ordered } },
             [.. partners.OrderBy(p => partnerOrder.IndexOf(p.State.PartnerId))],
             ordered,
-            [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Key, StringComparer.Ordinal)]);
+            // Entries of one business instant in the order they were stored, which is the order of cause and effect
+            // (an orchestration records the approval before the signing-off it leads to); the key only breaks ties.
+            [.. timeline.OrderBy(t => t.Entry.At).ThenBy(t => t.StoredAt).ThenBy(t => t.Entry.Key, StringComparer.Ordinal).Select(t => t.Entry)]);
     }
 
     public async Task<AgreementSummaryRecord?> GetSummaryAsync(string id, CancellationToken cancellationToken)

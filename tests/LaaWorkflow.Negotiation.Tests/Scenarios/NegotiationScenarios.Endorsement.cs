@@ -68,7 +68,11 @@ public abstract class EndorsementScenarios(AzuriteFixture azurite) : Negotiation
         Assert.Empty(world.Emails.Of(EmailKind.PartnerReminder));
         Assert.Empty(world.Emails.Of(EmailKind.LeadDigest));
 
-        // Entries of one instant (the last answer and the submission it caused) are ordered by key, so compare as sets.
+        // Cause before effect: the answers, then the approval, then the signing-off it led to.
+        var kinds = view.Timeline.Select(t => t.Kind).ToList();
+        Assert.True(
+            kinds.LastIndexOf("answered") < kinds.IndexOf("approved") && kinds.IndexOf("approved") < kinds.IndexOf("finalised"),
+            "timeline out of order: " + string.Join(", ", kinds));
         Assert.Equal(
             ["answered", "answered", "answered", "approved", "created", "finalised", "invited", "invited", "invited", "phase", "phase", "phase"],
             view.Timeline.Select(t => t.Kind).Order(StringComparer.Ordinal));
