@@ -8,7 +8,8 @@ internal sealed partial class DemoDriver
     /// <summary>What the driver knows of one negotiation: its request, its last view, and what it has done for it.</summary>
     private sealed class Negotiation(string area, int areaIndex, string id, NegotiationRequest request)
     {
-        private int _timelineSeen;
+        /// <summary>The timeline entries already told, by their content: the list is in time order, so an entry stored late can land among ones already seen.</summary>
+        private readonly HashSet<string> _timelineSeen = new(StringComparer.Ordinal);
 
         public string Area { get; } = area;
         public int AreaIndex { get; } = areaIndex;
@@ -45,11 +46,12 @@ internal sealed partial class DemoDriver
 
         public IEnumerable<(DateTimeOffset At, string Text)> NewTimelineEntries(JsonObject view)
         {
-            var timeline = view["timeline"] as JsonArray ?? [];
-            for (; _timelineSeen < timeline.Count; _timelineSeen++)
+            foreach (var entry in view["timeline"] as JsonArray ?? [])
             {
-                var entry = timeline[_timelineSeen];
-                yield return (entry?["at"]?.GetValue<DateTimeOffset>() ?? default, entry?["text"]?.GetValue<string>() ?? entry?.ToJsonString() ?? "");
+                if (entry is not null && _timelineSeen.Add(entry.ToJsonString()))
+                {
+                    yield return (entry["at"]?.GetValue<DateTimeOffset>() ?? default, entry["text"]?.GetValue<string>() ?? entry.ToJsonString());
+                }
             }
         }
 
