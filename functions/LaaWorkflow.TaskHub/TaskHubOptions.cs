@@ -31,7 +31,11 @@ public sealed class TaskHubOptions
     /// </summary>
     public int MaxConcurrentOrchestratorFunctions { get; set; } = 10 * Environment.ProcessorCount;
 
-    /// <summary>Keeps an orchestration's history in memory between episodes (fewer history reads, more memory).</summary>
+    /// <summary>
+    /// Keeps an orchestration's history in memory between episodes (fewer history reads, more memory). Off: the local
+    /// sidecar does not use the backend's sessions, so here it changes nothing (BENCHMARKS.md, "Durable engine"); in Azure
+    /// the Durable Functions extension does, and a round's many short episodes would gain from it there.
+    /// </summary>
     public bool ExtendedSessionsEnabled { get; set; }
 
     /// <summary>How long an idle extended session stays in memory.</summary>

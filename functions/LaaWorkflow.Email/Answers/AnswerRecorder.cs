@@ -170,14 +170,17 @@ internal sealed class AnswerRecorder
             answer.Decision,
             answer.Comment,
             answer.Round,
-            answer.ReceivedAt));
+            view.Dated(answer.ReceivedAt)));
 
         // One confirmation per answer: the key is the ledger's, so repeats of the same answer do not mail again.
         var key = $"answer-confirmation/{answer.NegotiationId}/{answer.PartnerId}/{answer.Round}";
         try
         {
             await _sender.SendAsync(
-                new EmailMessage(key, EmailKind.AnswerConfirmation, view.Contact, rendered.Subject, rendered.Text, rendered.Html, answer.NegotiationId, answer.PartnerId),
+                new EmailMessage(key, EmailKind.AnswerConfirmation, view.Contact, rendered.Subject, rendered.Text, rendered.Html, answer.NegotiationId, answer.PartnerId)
+                {
+                    BusinessTime = view.BusinessTimeOf is null ? null : view.Dated(DateTimeOffset.UtcNow),
+                },
                 cancellationToken);
         }
         catch (EmailDeliveryException ex)

@@ -23,6 +23,10 @@ public interface IConsultationLookup
 /// <param name="Period">The agreement period, for example "2008-2011".</param>
 /// <param name="Contact">The partner's contact, who gets the answer confirmation; null to send none.</param>
 /// <param name="SignOffDeadline">When the agreement must be signed off.</param>
+/// <param name="BusinessTimeOf">
+/// How the negotiation dates a real instant: its rehearsal calendar for a rehearsal, null (the instant itself) for a
+/// real negotiation. Emails about it and the times they show are dated this way, as everything the negotiation stamps.
+/// </param>
 public sealed record ConsultationView(
     string NegotiationId,
     string PartnerId,
@@ -36,4 +40,9 @@ public sealed record ConsultationView(
     string? ClosedReason = null,
     string Period = "",
     EmailAddress? Contact = null,
-    DateTimeOffset? SignOffDeadline = null);
+    DateTimeOffset? SignOffDeadline = null,
+    Func<DateTimeOffset, DateTimeOffset>? BusinessTimeOf = null)
+{
+    /// <summary>A real instant as the negotiation dates it.</summary>
+    public DateTimeOffset Dated(DateTimeOffset real) => BusinessTimeOf?.Invoke(real) ?? real;
+}

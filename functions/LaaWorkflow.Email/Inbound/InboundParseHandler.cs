@@ -142,7 +142,10 @@ internal sealed class InboundParseHandler
             // Keyed on the reply itself, so SendGrid re-posting the same reply does not mail the partner twice.
             var key = $"reply-not-understood/{token.NegotiationId}/{token.PartnerId}/{Fingerprint(form)}";
             await _sender.SendAsync(
-                new EmailMessage(key, EmailKind.ReplyNotUnderstood, from, rendered.Subject, rendered.Text, rendered.Html, token.NegotiationId, token.PartnerId, new EmailAddress(AnswerLinkFactory.ReplyPrefix + rawToken + "@" + _options.InboundDomain, "LAA answers")),
+                new EmailMessage(key, EmailKind.ReplyNotUnderstood, from, rendered.Subject, rendered.Text, rendered.Html, token.NegotiationId, token.PartnerId, new EmailAddress(AnswerLinkFactory.ReplyPrefix + rawToken + "@" + _options.InboundDomain, "LAA answers"))
+                {
+                    BusinessTime = view?.BusinessTimeOf is null ? null : view.Dated(_time.GetUtcNow()),
+                },
                 cancellationToken);
             return TypedResults.Ok();
         }

@@ -83,6 +83,11 @@ internal sealed partial class DemoDriver
             {
                 details = $"{details} {document}".Trim();
             }
+            else if (outcome?["reasons"] is JsonArray reasons && Phase != "withdrawn")
+            {
+                // An agreement that was not signed off says why: who objected, who had not answered.
+                details = $"{details} {string.Join(" ", reasons.Select(r => r?.GetValue<string>()))}".Trim();
+            }
             return new DemoOutcome(Area, Phase, endorsed, partners.Count, outcome?["at"]?.GetValue<DateTimeOffset>(), details,
                 Phase is "finalised" or "deadlineMissed" or "withdrawn");
         }

@@ -40,6 +40,7 @@ internal sealed class NegotiationConsultationLookup(IAgreementStore store) : ICo
             closed,
             definition.Period,
             new EmailAddress(partner.Contact.Email, partner.Contact.Name),
-            new DateTimeOffset(definition.Timetable.SignOffDeadline, TimeSpan.Zero));
+            new DateTimeOffset(definition.Timetable.SignOffDeadline, TimeSpan.Zero),
+            definition.Pace is { } pace ? real => new DateTimeOffset(pace.ToBusiness(real.UtcDateTime), TimeSpan.Zero) : null);
     }
 }

@@ -41,7 +41,11 @@ internal sealed class NegotiationDeliveryProblemSink(
         var key = $"{negotiationId}:{partnerId}:bounce:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email + "\n" + reason)))[..12]}";
         await sender.SendAsync(
             new EmailMessage(key, EmailKind.DeliveryProblemNotice, new EmailAddress(definition.LspLead.Email, definition.LspLead.Name),
-                rendered.Subject, rendered.Text, rendered.Html, negotiationId, partnerId),
+                rendered.Subject, rendered.Text, rendered.Html, negotiationId, partnerId)
+            {
+                // Dated on a rehearsal's calendar, like every other email of the negotiation.
+                BusinessTime = definition.Pace is null ? null : new DateTimeOffset(definition.Pace.BusinessAt(time.GetUtcNow().UtcDateTime), TimeSpan.Zero),
+            },
             cancellationToken);
     }
 }

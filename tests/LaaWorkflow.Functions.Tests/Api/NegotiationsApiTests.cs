@@ -51,6 +51,31 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     }
 
     [Fact]
+    public async Task Document_OfANegotiationNotSignedOff_Is404SayingWhy()
+    {
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Cornwall"))))["id"]!.GetValue<string>();
+        using var anonymous = Host.CreateClient();
+        var document = new Uri("/" + AgreementDocuments.RouteFor(id), UriKind.Relative);
+
+        var running = await ProblemDetailAsync(anonymous, document);
+        using var withdraw = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/withdraw", UriKind.Relative), new { reason = "Boundary review of the county", by = "admin" });
+        Assert.Equal(HttpStatusCode.Accepted, withdraw.StatusCode);
+        await Eventually.WaitUntilAsync(async () => (await NegotiationHost.GetAsync(Admin, id))["phase"]?.GetValue<string>() == "withdrawn");
+        var ended = await ProblemDetailAsync(anonymous, document);
+
+        Assert.StartsWith("The Cornwall agreement is not signed off yet: the negotiation is in its ", running, StringComparison.Ordinal);
+        Assert.StartsWith("The Cornwall agreement was not signed off: the negotiation ended withdrawn on ", ended, StringComparison.Ordinal);
+        Assert.Contains("Boundary review of the county", ended, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ProblemDetailAsync(HttpClient client, Uri uri)
+    {
+        using var response = await client.GetAsync(uri);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+    }
+
+    [Fact]
     public async Task Start_SameIdempotencyKey_ReturnsTheSameInstance()
     {
         var request = TestPace.Draft(DemoNegotiations.For("Leeds"));

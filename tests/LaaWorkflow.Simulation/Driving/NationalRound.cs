@@ -99,7 +99,10 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
                 await ReadMailAsync(readFrom, cancellationToken);
                 return true;
             });
-            readFrom = calendar.BusinessAt(real.AddSeconds(-30));
+            // Again from a few real seconds before this read: a message is stamped just before it is stored, so one
+            // stored after the read may carry a slightly earlier stamp. Not more: at a brisk pace a longer overlap
+            // re-reads weeks of the round's mail every time.
+            readFrom = calendar.BusinessAt(real.AddSeconds(-5));
             await Timed("answer, revise, decide", async () =>
             {
                 await ActAsync(cancellationToken);

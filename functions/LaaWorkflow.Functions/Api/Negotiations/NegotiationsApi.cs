@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
 using LaaWorkflow.Functions.Api.Management;
 using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Functions.Security;
 using LaaWorkflow.Negotiation;
 using LaaWorkflow.Negotiation.Api;
+using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Service;
 using LaaWorkflow.TaskHub;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,10 +41,27 @@ internal static partial class NegotiationsApi
     private static ProblemHttpResult NoSuchNegotiation(string id) => ProblemDetailsSetup.NotFound($"No negotiation can have the id '{id}'.");
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(
-        string id, [FromServices] AgreementDocuments documents, CancellationToken cancellationToken) =>
-        await documents.ReadAsync(id, cancellationToken) is { } html
-            ? TypedResults.Content(html, "text/html; charset=utf-8")
-            : ProblemDetailsSetup.NotFound($"The negotiation '{id}' has no signed-off agreement document.");
+        string id, [FromServices] AgreementDocuments documents, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken)
+    {
+        if (await documents.ReadAsync(id, cancellationToken) is { } html)
+        {
+            return TypedResults.Content(html, "text/html; charset=utf-8");
+        }
+
+        // No document: say why, so a link followed from an email or the dashboard explains itself.
+        var view = await negotiations.GetAsync(id, cancellationToken);
+        return ProblemDetailsSetup.NotFound(view switch
+        {
+            null => $"No negotiation has the id '{id}'.",
+            { Outcome: { } outcome } when outcome.Phase != NegotiationPhase.Finalised => string.Create(
+                CultureInfo.InvariantCulture,
+                $"The {view.Area} agreement was not signed off: the negotiation ended {PhaseName(outcome.Phase)} on {outcome.At:d MMMM yyyy}. {outcome.Summary} {string.Join(" ", outcome.Reasons)}").Trim(),
+            _ => $"The {view.Area} agreement is not signed off yet: the negotiation is in its {PhaseName(view.Phase)} phase.",
+        });
+    }
+
+    /// <summary>A phase as the API writes it (<c>deadlineMissed</c>).</summary>
+    private static string PhaseName(NegotiationPhase phase) => JsonNamingPolicy.CamelCase.ConvertName(phase.ToString());
 
     private static async Task<Results<Accepted<HttpManagementPayload>, ValidationProblem>> StartAsync(
         NegotiationRequest? request, HttpRequest http, [FromServices] NegotiationService negotiations,

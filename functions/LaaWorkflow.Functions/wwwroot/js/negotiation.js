@@ -27,7 +27,9 @@ function renderFacts(n) {
     : badge(outcome));
   add('Round', pick(n, 'round'));
   const documentUrl = pick(n, 'documentUrl');
-  add('Agreement document', documentUrl ? el('a', { href: documentUrl, text: 'Open the agreement' }) : 'Not finalised yet');
+  const ended = outcome && typeof outcome === 'object' && pick(outcome, 'phase') !== 'finalised';
+  add('Agreement document', documentUrl ? el('a', { href: documentUrl, text: 'Open the agreement' })
+    : ended ? `None: the agreement was not signed off (${pick(outcome, 'phase')}, see the outcome above)` : 'Not signed off yet');
   add('Instance', el('a', { href: `/orchestrations.html?id=${encodeURIComponent(id)}`, text: id }));
 }
 
