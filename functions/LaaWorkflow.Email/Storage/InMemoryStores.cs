@@ -18,7 +18,7 @@ internal sealed class InMemoryStores : IOutboxStore, ISentLog, IAnswerLedger, IW
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Values
             .Where(m => to is null || string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))
-            .Where(m => since is null || m.SentAt >= since)
+            .Where(m => since is null || (m.StoredAt ?? m.SentAt) >= since)
             .OrderByDescending(m => m.SentAt)
             .Take(top)
             .ToList());

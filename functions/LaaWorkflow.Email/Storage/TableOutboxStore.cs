@@ -45,6 +45,11 @@ internal sealed class TableOutboxStore : IOutboxStore
             row["ReplyTo"] = message.ReplyTo;
         }
 
+        if (message.StoredAt is { } storedAt)
+        {
+            row["StoredAt"] = storedAt;
+        }
+
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
         if (message.Text.Length <= ChunkLength && message.Html.Length <= ChunkLength)
         {
@@ -89,7 +94,7 @@ internal sealed class TableOutboxStore : IOutboxStore
         if (since is { } from)
         {
             // Only the new messages' bodies are read: a reader that follows the outbox pays per new message, not per stored one.
-            filter += " and " + TableClient.CreateQueryFilter($"SentAt ge {from}");
+            filter += " and " + TableClient.CreateQueryFilter($"StoredAt ge {from}");
         }
 
         var rows = new List<TableEntity>();
@@ -114,7 +119,10 @@ internal sealed class TableOutboxStore : IOutboxStore
                 row.GetString("Kind") ?? string.Empty,
                 row.GetString("NegotiationId") ?? string.Empty,
                 row.GetString("PartnerId"),
-                row.GetString("ReplyTo")));
+                row.GetString("ReplyTo"))
+            {
+                StoredAt = row.GetDateTimeOffset("StoredAt"),
+            });
         }
 
         return result;

@@ -57,6 +57,9 @@ internal sealed record Notification(
 
     /// <summary>For the final notice: when it was finalised.</summary>
     public DateTime? FinalisedAt { get; init; }
+
+    /// <summary>The business instant the orchestration sent it at: a rehearsal dates its mail with it.</summary>
+    public DateTime? At { get; init; }
 }
 
 /// <summary>A partner's standing as an email lists it.</summary>

@@ -34,8 +34,9 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
             replyTo,
             input.Cc is null ? null : [new EmailAddress(input.Cc.Email, input.Cc.Name)])
         {
-            // A rehearsal's mail is dated on its calendar, like everything else it stamps.
-            BusinessTime = input.Header.Pace is { } pace ? new DateTimeOffset(pace.ToBusiness(DateTime.UtcNow), TimeSpan.Zero) : null,
+            // A rehearsal's mail is dated on its calendar, like everything else it stamps: at the instant the
+            // orchestration sent it, not when a busy engine got round to it.
+            BusinessTime = input.Header.Pace is { } pace ? new DateTimeOffset(input.At ?? pace.ToBusiness(DateTime.UtcNow), TimeSpan.Zero) : null,
         };
         return await sender.SendAsync(message, CancellationToken.None) == EmailSendResult.Sent;
     }

@@ -99,11 +99,11 @@ internal sealed partial class AgreementNegotiation
     /// <summary>Tells the LSP lead, the Government Office negotiator and every partner, each under their own key.</summary>
     private async Task NotifyEveryoneAsync(Notification toLead, string what)
     {
-        await context.SendEmailAsync(toLead);
-        await context.SendEmailAsync(toLead with { Key = $"{Id}:{what}:go", To = _agreement.GovernmentOfficeNegotiator });
+        await SendEmailAsync(toLead);
+        await SendEmailAsync(toLead with { Key = $"{Id}:{what}:go", To = _agreement.GovernmentOfficeNegotiator });
         foreach (var partner in _agreement.Partners)
         {
-            await context.SendEmailAsync(toLead with { Key = $"{Id}:{what}:{partner.Id}", To = partner.Contact, Partner = null });
+            await SendEmailAsync(toLead with { Key = $"{Id}:{what}:{partner.Id}", To = partner.Contact, Partner = null });
         }
     }
 

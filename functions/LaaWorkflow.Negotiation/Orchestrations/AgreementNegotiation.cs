@@ -20,7 +20,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     private int _round;
     private int _submissions;
     private DateTime? _nextDeadline;
-    private readonly BusinessClock _clock = new(context, input.Agreement.Pace);
+    private readonly BusinessClock _clock = new(context, input.Agreement.Pace, input.CreatedAt);
     private GovernmentOfficeDecisionEvent? _rejection;
 
     private string Id => input.NegotiationId;
@@ -31,6 +31,8 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     private DateTime? RoundDeadline => _phase == NegotiationPhase.Consultation ? _nextDeadline : null;
 
     private DateTime Now => _clock.Now;
+
+    private Task SendEmailAsync(Notification notification) => context.SendEmailAsync(notification with { At = Now });
 
     /// <summary>A control-flow result: either the negotiation ended, or it goes on.</summary>
     private sealed record Step(AgreementOutcome? Ended = null, RevisionEvent? Revision = null, bool Approved = false);
@@ -120,7 +122,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             var child = context.CallSubOrchestratorAsync<PartnerOutcome>(
                 nameof(PartnerConsultationOrchestrator),
                 new PartnerConsultationInput(Id, _round, partner, _header, _agreement.LspLead, _targets, deadline,
-                    _agreement.Timetable.ReminderDaysBefore, _agreement.Timetable.EscalationEveryDays),
+                    _agreement.Timetable.ReminderDaysBefore, _agreement.Timetable.EscalationEveryDays, Now),
                 new SubOrchestrationOptions { InstanceId = InstanceIds.Partner(Id, partnerId, _round) });
             children.Add(child, partnerId);
         }
@@ -150,14 +152,15 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
             if (winner == withdrawal)
             {
+                var withdrawn = await withdrawal;
                 foreach (var partnerId in children.Values)
                 {
                     context.SendEvent(InstanceIds.Partner(Id, partnerId, _round), PartnerCommandEvent.Name,
-                        new PartnerCommandEvent(PartnerCommandKind.Withdraw, "withdraw"));
+                        new PartnerCommandEvent(PartnerCommandKind.Withdraw, "withdraw", At: withdrawn.At));
                 }
 
                 await Task.WhenAll(children.Keys);
-                return await WithdrawnAsync(await withdrawal);
+                return await WithdrawnAsync(withdrawn);
             }
 
             if (winner == digestTimer)
@@ -179,17 +182,14 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
     private async Task PartnerFinishedAsync(PartnerOutcome outcome)
     {
-        if (outcome.AnsweredAt is { } answeredAt)
-        {
-            _clock.Saw(answeredAt);
-        }
+        _clock.Saw(outcome.At ?? outcome.AnsweredAt);
 
         _latest[outcome.PartnerId] = outcome;
         _outstanding.Remove(outcome.PartnerId);
         if (outcome.Status is PartnerStatus.Objected or PartnerStatus.ChangesRequested)
         {
             var partner = _agreement.FindPartner(outcome.PartnerId)!;
-            await context.SendEmailAsync(new Notification(
+            await SendEmailAsync(new Notification(
                 $"{Id}:{outcome.PartnerId}:r{outcome.Round}:lead-notice", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, RoundDeadline)
             {
                 Partner = partner,
@@ -206,7 +206,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     private async Task SendDigestAsync(int daysBefore)
     {
         var outstanding = _outstanding.Select(id => new PartnerLine(PartnerName(id), "no answer yet")).ToList();
-        await context.SendEmailAsync(new Notification(
+        await SendEmailAsync(new Notification(
             $"{Id}:lead:r{_round}:digest:{daysBefore.ToString(CultureInfo.InvariantCulture)}", EmailKind.LeadDigest, Id, _header, _agreement.LspLead, RoundDeadline)
         {
             Round = _round,
@@ -240,7 +240,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
             $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.", AnswerSource.System);
-        await context.SendEmailAsync(new Notification(
+        await SendEmailAsync(new Notification(
             $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, AnswersDueBy: null)
         {
             // The decision link is signed for this submission, so a link from an earlier one cannot decide this one.
@@ -289,7 +289,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
             Now, $"go:{submission}:rejected", "rejected", AnswerSource.GovernmentOffice,
             $"The Government Office {_agreement.GovernmentOffice} sent the draft back: {answer.Comment}")));
-        await context.SendEmailAsync(new Notification(
+        await SendEmailAsync(new Notification(
             $"{Id}:go:{submission}:rejection", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
         {
             Round = _round,

@@ -18,7 +18,8 @@ internal sealed record PartnerConsultationInput(
     IReadOnlyList<Target> Targets,
     DateTime ResponseDeadline,
     IReadOnlyList<int> ReminderDaysBefore,
-    int EscalationEveryDays)
+    int EscalationEveryDays,
+    DateTime? StartedAt = null)
 {
     /// <summary>The negotiation's calendar (null: real time), carried by the header every email has.</summary>
     public Pace? Pace => Header.Pace;
@@ -33,7 +34,11 @@ internal sealed record AgreementHeader(string Area, string ResponsibleAuthority,
 }
 
 /// <summary>How one partner's consultation in one round ended.</summary>
-internal sealed record PartnerOutcome(string PartnerId, int Round, PartnerStatus Status, DateTime? AnsweredAt, string? Comment, AnswerSource? Source, int EscalationLevel);
+internal sealed record PartnerOutcome(string PartnerId, int Round, PartnerStatus Status, DateTime? AnsweredAt, string? Comment, AnswerSource? Source, int EscalationLevel, DateTime? At = null)
+{
+    // At: the business instant it ended (the answer's arrival, the sign-off deadline, a withdrawal); null in outcomes
+    // recorded before it was sent.
+}
 
 /// <summary>The custom status the agreement orchestration publishes while it runs.</summary>
 internal sealed record AgreementStatus(

@@ -22,8 +22,11 @@ internal enum PartnerCommandKind
     Withdraw,
 }
 
-/// <summary>An admin action on one partner's consultation; <paramref name="CommandId"/> keys its emails so a repeated delivery sends nothing twice.</summary>
-internal sealed record PartnerCommandEvent(PartnerCommandKind Kind, string CommandId, DateTime? NewDeadline = null, string? By = null)
+/// <summary>
+/// An admin action on one partner's consultation; <paramref name="CommandId"/> keys its emails so a repeated delivery
+/// sends nothing twice. <paramref name="At"/> is when it arrived (business time), null in commands raised before it was sent.
+/// </summary>
+internal sealed record PartnerCommandEvent(PartnerCommandKind Kind, string CommandId, DateTime? NewDeadline = null, string? By = null, DateTime? At = null)
 {
     public const string Name = "PartnerCommand";
 }

@@ -36,7 +36,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         private int _escalationLevel;
         private int _reminders;
         private int _extensions;
-        private readonly BusinessClock _clock = new(context, input.Pace);
+        private readonly BusinessClock _clock = new(context, input.Pace, input.StartedAt);
 
         private DateTime SignOff => input.Header.SignOffDeadline;
 
@@ -47,7 +47,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
             // once the read model shows them invited to this round.
             await RecordAsync("invited", AnswerSource.System,
                 $"{_partner.Name} invited to round {Round} of the consultation, answer due {Format(_deadline)}.");
-            await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
+            await SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation", input.Partner.Contact));
 
             var schedule = Schedule(_clock.Now);
             var next = 0;
@@ -97,18 +97,19 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
                 }
 
                 var order = await command;
+                _clock.Saw(order.At);
                 switch (order.Kind)
                 {
                     case PartnerCommandKind.Withdraw:
                         return Outcome(null, null, null);
                     case PartnerCommandKind.ResendInvitation:
-                        await context.SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation:" + order.CommandId, _partner.Contact));
+                        await SendEmailAsync(Email(EmailKind.PartnerInvitation, "invitation:" + order.CommandId, _partner.Contact));
                         await RecordAsync("invitation-resent:" + order.CommandId, AnswerSource.Admin, $"Invitation resent to {_partner.Name}.", "invitation-resent");
                         break;
                     case PartnerCommandKind.RemindNow:
                         _reminders++;
                         _status = _escalationLevel > 0 ? _status : PartnerStatus.Reminded;
-                        await context.SendEmailAsync(Email(EmailKind.PartnerReminder, "reminder-now:" + order.CommandId, _partner.Contact) with { ReminderNumber = _reminders });
+                        await SendEmailAsync(Email(EmailKind.PartnerReminder, "reminder-now:" + order.CommandId, _partner.Contact) with { ReminderNumber = _reminders });
                         await RecordAsync("reminded-now:" + order.CommandId, AnswerSource.Admin, $"{_partner.Name} reminded at an admin's request.", "reminded");
                         break;
                     case PartnerCommandKind.ExtendDeadline when order.NewDeadline is { } extended:
@@ -140,7 +141,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
             }
 
             var what = "reminder:" + daysBefore.ToString(CultureInfo.InvariantCulture) + Suffix;
-            await context.SendEmailAsync(Email(EmailKind.PartnerReminder, what, _partner.Contact) with { ReminderNumber = _reminders });
+            await SendEmailAsync(Email(EmailKind.PartnerReminder, what, _partner.Contact) with { ReminderNumber = _reminders });
             await RecordAsync(what, AnswerSource.System,
                 $"{_partner.Name} reminded, {daysBefore} days before the deadline ({Format(_deadline)}).", "reminded");
         }
@@ -151,7 +152,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
             _status = PartnerStatus.Escalated;
             var rung = _partner.Escalation[level - 1];
             var what = "escalation:" + level.ToString(CultureInfo.InvariantCulture) + Suffix;
-            await context.SendEmailAsync(Email(EmailKind.EscalationNotice, what, rung) with { EscalationLevel = level, Cc = _partner.Contact });
+            await SendEmailAsync(Email(EmailKind.EscalationNotice, what, rung) with { EscalationLevel = level, Cc = _partner.Contact });
             await RecordAsync(what, AnswerSource.System,
                 $"{_partner.Name} has not answered; escalated to {rung.Name} (level {level}).", "escalated");
         }
@@ -227,7 +228,9 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
             new(_partner.Id, _status, Round, _deadline, answeredAt, comment, _escalationLevel, source);
 
         private PartnerOutcome Outcome(DateTime? answeredAt, string? comment, AnswerSource? source) =>
-            new(_partner.Id, Round, _status, answeredAt, comment, source, _escalationLevel);
+            new(_partner.Id, Round, _status, answeredAt, comment, source, _escalationLevel, _clock.Now);
+
+        private Task SendEmailAsync(Notification notification) => context.SendEmailAsync(notification with { At = _clock.Now });
 
         private static string Format(DateTime at) => at.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
     }

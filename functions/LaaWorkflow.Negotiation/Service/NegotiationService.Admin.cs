@@ -155,7 +155,7 @@ public sealed partial class NegotiationService
         await _client.RaiseEventAsync(
             InstanceIds.Partner(id, state.PartnerId, state.Round),
             PartnerCommandEvent.Name,
-            new PartnerCommandEvent(kind, Guid.NewGuid().ToString("N"), deadline, by),
+            new PartnerCommandEvent(kind, Guid.NewGuid().ToString("N"), deadline, by, await NowInAsync(id, cancellationToken)),
             cancellationToken);
         Logs.ActionAccepted(_logger, id, kind.ToString());
     }

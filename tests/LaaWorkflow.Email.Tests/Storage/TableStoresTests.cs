@@ -93,10 +93,12 @@ public sealed class TableStoresTests
     [Fact]
     public async Task Outbox_ReadSince_ReturnsOnlyMessagesStoredFromThatTime()
     {
+        // A rehearsal dates its mail on its calendar, which need not follow the order it was stored in: "old" is
+        // dated after "same", yet stored before it.
         var store = new TableOutboxStore(Table());
-        await store.TryAddAsync(Message("old", "p@police.example", Samples.Now), CancellationToken.None);
-        await store.TryAddAsync(Message("same", "p@police.example", Samples.Now.AddMinutes(1)), CancellationToken.None);
-        await store.TryAddAsync(Message("new", "p@police.example", Samples.Now.AddMinutes(2)), CancellationToken.None);
+        await store.TryAddAsync(Message("old", "p@police.example", Samples.Now.AddDays(5)) with { StoredAt = Samples.Now }, CancellationToken.None);
+        await store.TryAddAsync(Message("same", "p@police.example", Samples.Now.AddDays(-1)) with { StoredAt = Samples.Now.AddMinutes(1) }, CancellationToken.None);
+        await store.TryAddAsync(Message("new", "p@police.example", Samples.Now.AddMinutes(2)) with { StoredAt = Samples.Now.AddMinutes(2) }, CancellationToken.None);
 
         var read = await store.ReadAsync(null, 10, Samples.Now.AddMinutes(1), CancellationToken.None);
 

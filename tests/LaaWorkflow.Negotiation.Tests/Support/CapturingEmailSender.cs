@@ -4,8 +4,8 @@ using LaaWorkflow.Email;
 namespace LaaWorkflow.Negotiation.Tests.Support;
 
 /// <summary>
-/// Records every email with the business time it was sent at (the scenario's calendar); like the real senders it
-/// sends a key only once.
+/// Records every email with the date it carries and the business time it actually went out at (the scenario's
+/// calendar); like the real senders it sends a key only once.
 /// </summary>
 internal sealed class CapturingEmailSender(Func<DateTime> businessNow) : IEmailSender
 {
@@ -17,7 +17,8 @@ internal sealed class CapturingEmailSender(Func<DateTime> businessNow) : IEmailS
     public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var email = new SentEmail(message, businessNow());
+        var sentAt = businessNow();
+        var email = new SentEmail(message, message.BusinessTime?.UtcDateTime ?? sentAt, sentAt);
         if (!_byKey.TryAdd(message.Key, email))
         {
             return Task.FromResult(EmailSendResult.AlreadySent);
@@ -30,8 +31,11 @@ internal sealed class CapturingEmailSender(Func<DateTime> businessNow) : IEmailS
     public IReadOnlyList<SentEmail> Of(EmailKind kind) => [.. Sent.Where(e => e.Message.Kind == kind)];
 }
 
-/// <summary>An email as sent, with the business instant it went out at.</summary>
-internal sealed record SentEmail(EmailMessage Message, DateTime At)
+/// <summary>An email as sent.</summary>
+/// <param name="Message">What the orchestration sent.</param>
+/// <param name="At">The business instant it is dated with: for a rehearsal, the instant of what caused it.</param>
+/// <param name="SentAt">The instant on the scenario's calendar at which it actually went out: later by the engine's latency.</param>
+internal sealed record SentEmail(EmailMessage Message, DateTime At, DateTime SentAt)
 {
     public EmailKind Kind => Message.Kind;
 

@@ -47,12 +47,26 @@ internal sealed partial class NegotiationScenario
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> emails of a kind (to <paramref name="to"/>, when given) have gone out.</summary>
-    public Task<IReadOnlyList<SentEmail>> WaitForEmailsAsync(EmailKind kind, int count, string? to = null) =>
-        WaitForAsync(
+    /// <summary>
+    /// Waits until <paramref name="count"/> emails of a kind (to <paramref name="to"/>, when given) have gone out, and
+    /// checks each went out when it is dated, give or take the engine's latency: the date is what the scenario
+    /// asserts, this is what keeps a rehearsal's dates honest about when the engine acted.
+    /// </summary>
+    public async Task<IReadOnlyList<SentEmail>> WaitForEmailsAsync(EmailKind kind, int count, string? to = null)
+    {
+        var sent = await WaitForAsync(
             () => Task.FromResult<IReadOnlyList<SentEmail>>([.. Emails.Of(kind).Where(e => to is null || e.To == to)]),
             sent => sent.Count >= count,
             $"{count} {kind} email(s){(to is null ? "" : " to " + to)}");
+        foreach (var email in sent)
+        {
+            Assert.True(
+                email.SentAt >= email.At - Backend.Earliness && email.SentAt <= email.At + Backend.EngineLateness,
+                $"{email.Kind} to {email.To} dated {email.At:O} went out at {email.SentAt:O} (up to {Backend.EngineLateness.TotalDays:0.#} business days after its date).");
+        }
+
+        return sent;
+    }
 
     /// <summary>
     /// Waits until every partner of round 1 has been invited and the read model shows it: the answer sink reads the

@@ -43,7 +43,7 @@ internal sealed class HostClient : IDisposable
         return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync(response, cancellationToken) as JsonObject;
     }
 
-    /// <summary>Messages dated at or after <paramref name="since"/> (a rehearsal dates its mail on its calendar), oldest first.</summary>
+    /// <summary>Messages stored at or after the real instant <paramref name="since"/>, oldest first.</summary>
     public async Task<List<JsonObject>> ReadOutboxAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var query = "api/dev/outbox?top=1000&since=" + Uri.EscapeDataString(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture));

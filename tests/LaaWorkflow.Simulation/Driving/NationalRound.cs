@@ -84,9 +84,8 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var lastReport = _now;
-        // The outbox is read from a little before the last read: a message is stamped (on the calendar) just before it
-        // is stored.
-        var readFrom = calendar.BusinessAt(calendar.StartedAt.AddMinutes(-10));
+        // The outbox is read by when messages were stored (real time), from a little before the last read.
+        var readFrom = calendar.StartedAt.AddMinutes(-10);
         // Look about four times a business day, and at least once a second.
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(calendar.SecondsPerDay / 4, 0.1, 1)));
         var endReal = calendar.RealAt(End);
@@ -99,10 +98,9 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
                 await ReadMailAsync(readFrom, cancellationToken);
                 return true;
             });
-            // Again from a few real seconds before this read: a message is stamped just before it is stored, so one
-            // stored after the read may carry a slightly earlier stamp. Not more: at a brisk pace a longer overlap
-            // re-reads weeks of the round's mail every time.
-            readFrom = calendar.BusinessAt(real.AddSeconds(-5));
+            // Again from two seconds before this read: a table write takes its stamp before it lands, so one landing
+            // just after the read may carry a slightly earlier one.
+            readFrom = real.AddSeconds(-2);
             await Timed("answer, revise, decide", async () =>
             {
                 await ActAsync(cancellationToken);

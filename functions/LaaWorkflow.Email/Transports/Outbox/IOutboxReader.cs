@@ -16,9 +16,17 @@ public interface IOutboxReader
 /// <param name="Subject">The subject.</param>
 /// <param name="Text">The plain-text body.</param>
 /// <param name="Html">The HTML body.</param>
-/// <param name="SentAt">When it was stored.</param>
+/// <param name="SentAt">When it was sent: real time, or for a rehearsal the business instant it was sent at on the negotiation's calendar.</param>
 /// <param name="Category">The <see cref="EmailKind"/> name.</param>
 /// <param name="NegotiationId">The negotiation.</param>
 /// <param name="PartnerId">The partner, when the message concerns one.</param>
 /// <param name="ReplyTo">The reply-to address, when there is one.</param>
-public sealed record OutboxMessage(string Id, string To, string Subject, string Text, string Html, DateTimeOffset SentAt, string Category, string NegotiationId, string? PartnerId, string? ReplyTo);
+public sealed record OutboxMessage(string Id, string To, string Subject, string Text, string Html, DateTimeOffset SentAt, string Category, string NegotiationId, string? PartnerId, string? ReplyTo)
+{
+    /// <summary>
+    /// When the outbox stored it, in real time: what <c>since</c> reads from. A rehearsal's <see cref="SentAt"/> is on
+    /// its calendar, and a message can be stored a little after a later-dated one, so a follower reading by that date
+    /// could miss it.
+    /// </summary>
+    public DateTimeOffset? StoredAt { get; init; }
+}

@@ -28,7 +28,10 @@ internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
             message.Kind.ToString(),
             message.NegotiationId,
             message.PartnerId,
-            message.ReplyTo?.Email);
+            message.ReplyTo?.Email)
+        {
+            StoredAt = _time.GetUtcNow(),
+        };
         return await _store.TryAddAsync(stored, cancellationToken) ? EmailSendResult.Sent : EmailSendResult.AlreadySent;
     }
 
