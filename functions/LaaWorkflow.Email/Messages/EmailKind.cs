@@ -36,4 +36,10 @@ public enum EmailKind
 
     /// <summary>Tells the LSP lead that an email to a partner bounced or was dropped.</summary>
     DeliveryProblemNotice,
+
+    /// <summary>Chases the LSP lead, or the next rung of the lead's escalation ladder, for the revision the negotiation waits on.</summary>
+    LeadChase,
+
+    /// <summary>Warns the LSP lead and the Government Office negotiator that the sign-off deadline is near and the agreement is not signed off.</summary>
+    SignOffWarning,
 }

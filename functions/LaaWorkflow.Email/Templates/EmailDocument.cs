@@ -128,8 +128,20 @@ internal sealed class EmailDocument
             var trajectory = target.Trajectory.Count == 0
                 ? "not set"
                 : string.Join(", ", target.Trajectory.Select(p => $"{p.Year}: {p.Value.ToString(CultureInfo.InvariantCulture)}"));
+            trajectory += target.HigherIsBetter switch
+            {
+                true => " (higher is better)",
+                false => " (lower is better)",
+                null => "",
+            };
             _text.Append("  * ").Append(target.IndicatorCode).Append(" ").Append(target.Title).Append(" (").Append(target.Kind).Append(")\n")
                 .Append("    Baseline: ").Append(baseline).Append("; trajectory: ").Append(trajectory).Append('\n');
+            if (target.Justification is { } why)
+            {
+                // A trajectory that gets worse is agreed only with its reason in front of the Government Office.
+                _text.Append("    Gets worse before it improves, because: ").Append(why).Append('\n');
+                trajectory += ". Gets worse before it improves, because: " + why;
+            }
             _html.Append("<tr><th scope=\"row\" style=\"text-align: left; padding: 0.25em; border-bottom: 1px solid #b1b4b6;\">").Append(Encode(target.IndicatorCode)).Append("</th>");
             foreach (var cell in new[] { target.Title, target.Kind, baseline, trajectory })
             {

@@ -137,6 +137,45 @@ public static class EmailTemplates
             .Build();
     }
 
+    /// <summary>Chases the LSP lead, or a rung of the lead's escalation ladder, for the revision the negotiation waits on.</summary>
+    public static RenderedEmail LeadChase(LeadChaseModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var since = EmailDocument.Date(model.WaitingSince);
+        var doc = model.EscalationLevel == 0
+            ? new EmailDocument($"Reminder: the {a.Area} Local Area Agreement is waiting for your revision")
+                .Heading("The agreement is waiting for your revision")
+                .Paragraph($"Dear {model.RecipientName},")
+                .Paragraph($"The {a.Area} Local Area Agreement {a.Period} has waited for your revised targets since {since} (reminder {model.ChaseNumber.ToString(CultureInfo.InvariantCulture)}). Until they are submitted nobody is consulted and nothing goes to the Government Office.")
+            : new EmailDocument($"Escalation: the {a.Area} Local Area Agreement is waiting for the LSP lead's revision")
+                .Heading("The agreement is waiting for the LSP lead")
+                .Paragraph($"Dear {model.RecipientName},")
+                .Paragraph($"The {a.Area} Local Area Agreement {a.Period} has waited since {since} for revised targets from {model.LeadName}, the LSP lead, who has been reminded. You are the lead's escalation contact at level {model.EscalationLevel.ToString(CultureInfo.InvariantCulture)}.");
+        return doc
+            .Quote("The revision must answer:", model.Why)
+            .Facts(
+                ("Waiting since", since),
+                ("Sign-off deadline", EmailDocument.Date(a.SignOff)))
+            .Paragraph("Submit the revised targets through the LAA service, or send them to its administrators to submit for you. If the agreement cannot be signed off in time, raise it with the Government Office now.")
+            .Build();
+    }
+
+    /// <summary>Warns that the sign-off deadline is near and the agreement is not signed off.</summary>
+    public static RenderedEmail SignOffWarning(SignOffWarningModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var a = model.Agreement;
+        var days = model.DaysLeft.ToString(CultureInfo.InvariantCulture);
+        return new EmailDocument($"{a.Area} Local Area Agreement: {days} days to the sign-off deadline and not signed off")
+            .Heading($"{days} days to the sign-off deadline")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} must be signed off by {EmailDocument.Date(a.SignOff)} (the sign-off deadline), {days} days from now. It is not signed off yet: {model.Standing}.")
+            .List(model.Outstanding)
+            .Paragraph("If it cannot be signed off in time, the LSP lead and the Government Office should agree what happens now, rather than let it lapse.")
+            .Build();
+    }
+
     /// <summary>Confirms to a partner the answer that was recorded.</summary>
     public static RenderedEmail AnswerConfirmation(AnswerConfirmationModel model)
     {

@@ -8,7 +8,14 @@ namespace LaaWorkflow.Email.Templates;
 /// <param name="Kind">"designated", "statutory" or "local".</param>
 /// <param name="Baseline">The baseline value, when known.</param>
 /// <param name="Trajectory">The value agreed for each year, in order.</param>
-public sealed record TargetLine(string IndicatorCode, string Title, string Kind, decimal? Baseline, IReadOnlyList<TrajectoryPoint> Trajectory);
+public sealed record TargetLine(string IndicatorCode, string Title, string Kind, decimal? Baseline, IReadOnlyList<TrajectoryPoint> Trajectory)
+{
+    /// <summary>Whether the indicator improves as it rises; null when not known (a local target).</summary>
+    public bool? HigherIsBetter { get; init; }
+
+    /// <summary>Why the trajectory gets worse from one year to the next, when it does.</summary>
+    public string? Justification { get; init; }
+}
 
 /// <summary>A target's value for one year.</summary>
 /// <param name="Year">For example "2008/09".</param>
@@ -66,6 +73,24 @@ public sealed record GovernmentOfficeSubmissionModel(AgreementSummary Agreement,
 
 /// <summary>Announces the final agreement.</summary>
 public sealed record FinalAgreementNoticeModel(AgreementSummary Agreement, string RecipientName, IReadOnlyList<TargetLine> Targets, IReadOnlyList<PartnerStatusLine> Partners, Uri? Document, DateTimeOffset FinalisedAt);
+
+/// <summary>Chases the LSP lead (<paramref name="EscalationLevel"/> 0) or a rung of the lead's escalation ladder for a revision.</summary>
+/// <param name="Agreement">The agreement.</param>
+/// <param name="RecipientName">Who the email is to.</param>
+/// <param name="LeadName">The LSP lead, named to an escalation contact.</param>
+/// <param name="EscalationLevel">0 for the lead; 1 for the first rung of the lead's ladder, and so on.</param>
+/// <param name="ChaseNumber">Which chase this is (1 for the first).</param>
+/// <param name="WaitingSince">Since when the negotiation has waited for the revision.</param>
+/// <param name="Why">What the revision must answer: the partners' objections or the Government Office's comment.</param>
+public sealed record LeadChaseModel(AgreementSummary Agreement, string RecipientName, string LeadName, int EscalationLevel, int ChaseNumber, DateTimeOffset WaitingSince, string Why);
+
+/// <summary>Warns that the sign-off deadline is near and the agreement is not yet signed off.</summary>
+/// <param name="Agreement">The agreement.</param>
+/// <param name="RecipientName">Who the email is to.</param>
+/// <param name="DaysLeft">Whole days left to the sign-off deadline.</param>
+/// <param name="Standing">Where the negotiation stands, for example "waiting for the LSP lead's revision".</param>
+/// <param name="Outstanding">What still has to happen, one line each.</param>
+public sealed record SignOffWarningModel(AgreementSummary Agreement, string RecipientName, int DaysLeft, string Standing, IReadOnlyList<string> Outstanding);
 
 /// <summary>Explains that the negotiation could not finish by the sign-off deadline.</summary>
 public sealed record DeadlineMissedNoticeModel(AgreementSummary Agreement, string RecipientName, IReadOnlyList<string> Reasons, IReadOnlyList<PartnerStatusLine> Partners);

@@ -61,17 +61,24 @@ internal sealed partial class DemoDriver
         /// <summary>The LSP lead's answer to requested changes: the same targets with the last year eased by a tenth.</summary>
         public IReadOnlyList<TargetRequest?> RevisedTargets() =>
         [
-            .. Request.Targets!.Select(t => t is null || t.Trajectory is null ? t : new TargetRequest
+            .. Request.Targets!.Select(t => t is null || t.Trajectory is null ? t : t with
             {
-                Indicator = t.Indicator,
-                Kind = t.Kind,
-                LeadPartners = t.LeadPartners,
-                Baseline = t.Baseline,
                 Trajectory = t.Trajectory.ToDictionary(
                     pair => pair.Key,
                     pair => pair.Key == "2010/11" && t.Baseline is { } baseline ? Math.Round(pair.Value - ((pair.Value - baseline) / 10m), 1) : pair.Value),
             }),
         ];
+
+        /// <summary>How the lead was chased and warned, if at all: a stalled negotiation must be seen chased before it lapses.</summary>
+        private string? Chasing()
+        {
+            var timeline = View?["timeline"] as JsonArray ?? [];
+            int Count(string kind) => timeline.Count(t => t?["kind"]?.GetValue<string>() == kind);
+            var (reminded, escalated, warned) = (Count("lead-reminded"), Count("lead-escalated"), Count("signoff-warning"));
+            return reminded + escalated + warned == 0
+                ? null
+                : $"Chased: the LSP lead reminded {reminded} time(s), escalated {escalated} time(s); warned {warned} time(s) before the sign-off deadline.";
+        }
 
         public DemoOutcome Outcome()
         {
@@ -79,6 +86,11 @@ internal sealed partial class DemoDriver
             var endorsed = partners.Count(p => p?["status"]?.GetValue<string>() == "endorsed");
             var outcome = View?["outcome"];
             var details = outcome?["summary"]?.GetValue<string>() ?? (View?["documentUrl"]?.GetValue<string>() ?? "");
+            if (Chasing() is { } chasing)
+            {
+                details = $"{details} {chasing}".Trim();
+            }
+
             if (View?["documentUrl"]?.GetValue<string>() is { } document)
             {
                 details = $"{details} {document}".Trim();

@@ -58,6 +58,12 @@ internal sealed record Notification(
     /// <summary>For the final notice: when it was finalised.</summary>
     public DateTime? FinalisedAt { get; init; }
 
+    /// <summary>For a chase of the LSP lead: since when the negotiation has waited for the revision.</summary>
+    public DateTime? WaitingSince { get; init; }
+
+    /// <summary>For a sign-off warning: whole days left to the sign-off deadline.</summary>
+    public int DaysLeft { get; init; }
+
     /// <summary>The business instant the orchestration sent it at: a rehearsal dates its mail with it.</summary>
     public DateTime? At { get; init; }
 }

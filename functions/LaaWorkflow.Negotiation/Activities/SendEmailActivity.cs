@@ -52,7 +52,11 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
             NationalIndicatorSet.TryGet(t.Indicator, out var ni) && t.Kind != TargetKind.Local ? ni.Title : t.Kind == TargetKind.Local ? "Local target" : t.Indicator,
             t.Kind.ToString().ToLowerInvariant(),
             t.Baseline,
-            [.. t.Trajectory.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => new TrajectoryPoint(y.Key, y.Value))])),
+            [.. t.Trajectory.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => new TrajectoryPoint(y.Key, y.Value))])
+        {
+            HigherIsBetter = t.HigherIsBetter,
+            Justification = t.Justification,
+        }),
     ];
 
     private (RenderedEmail Rendered, EmailAddress? ReplyTo) Render(Notification n)
@@ -85,6 +89,11 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
                 new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? throw new ArgumentException("A final agreement notice needs the time it was finalised.", nameof(n)), TimeSpan.Zero))), null),
             EmailKind.DeadlineMissedNotice => (EmailTemplates.DeadlineMissedNotice(
                 new DeadlineMissedNoticeModel(summary, n.To.Name, n.Reasons, partners)), null),
+            EmailKind.LeadChase => (EmailTemplates.LeadChase(
+                new LeadChaseModel(summary, n.To.Name, n.Cc?.Name ?? n.To.Name, n.EscalationLevel, n.ReminderNumber,
+                    new DateTimeOffset(n.WaitingSince ?? throw new ArgumentException("A chase needs the time the wait began.", nameof(n)), TimeSpan.Zero), n.Comment ?? "")), null),
+            EmailKind.SignOffWarning => (EmailTemplates.SignOffWarning(
+                new SignOffWarningModel(summary, n.To.Name, n.DaysLeft, n.Comment ?? "", n.Reasons)), null),
             _ => throw new ArgumentException($"The negotiation workflow does not send {n.Kind} emails.", nameof(n)),
         };
     }

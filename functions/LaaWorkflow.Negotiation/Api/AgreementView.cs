@@ -127,6 +127,12 @@ public sealed class TargetView
 
     /// <summary>The value for each year.</summary>
     public required IReadOnlyDictionary<string, decimal> Trajectory { get; init; }
+
+    /// <summary>Whether the indicator improves as it rises; null for a local target that does not say.</summary>
+    public bool? HigherIsBetter { get; init; }
+
+    /// <summary>Why the trajectory gets worse from one year to the next, when it does.</summary>
+    public string? Justification { get; init; }
 }
 
 /// <summary>One entry of the append-only timeline.</summary>

@@ -7,7 +7,7 @@ namespace LaaWorkflow.Negotiation.Api;
 /// off the wire as written; <see cref="Validation.NegotiationValidator"/> names whatever is missing or wrong.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed class NegotiationRequest
+public sealed record NegotiationRequest
 {
     /// <summary>The area, for example <c>Sunderland</c>.</summary>
     public string? Area { get; init; }
@@ -23,6 +23,9 @@ public sealed class NegotiationRequest
 
     /// <summary>The LSP lead who revises the draft and receives digests.</summary>
     public ContactRequest? LspLead { get; init; }
+
+    /// <summary>Who is told, one rung at a time, when the LSP lead leaves the negotiation waiting for a revision (lowest rung first); optional.</summary>
+    public IReadOnlyList<ContactRequest?>? LspLeadEscalation { get; init; }
 
     /// <summary>The Government Office negotiator who approves the final draft.</summary>
     public ContactRequest? GovernmentOfficeNegotiator { get; init; }
@@ -87,7 +90,7 @@ public sealed class PartnerRequest
 
 /// <summary>One target of the draft.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed class TargetRequest
+public sealed record TargetRequest
 {
     /// <summary>The indicator code (<c>NI 16</c>) for designated and statutory targets, free text for local ones.</summary>
     public string? Indicator { get; init; }
@@ -103,11 +106,20 @@ public sealed class TargetRequest
 
     /// <summary>The target value for each year of the period, keyed <c>2008/09</c>, <c>2009/10</c>, <c>2010/11</c>.</summary>
     public IReadOnlyDictionary<string, decimal>? Trajectory { get; init; }
+
+    /// <summary>
+    /// Whether the indicator improves as it rises. Taken from the reference data where it knows the indicator (and then
+    /// it must agree); required otherwise for designated and statutory targets.
+    /// </summary>
+    public bool? HigherIsBetter { get; init; }
+
+    /// <summary>Why the trajectory gets worse from one year to the next, when it does; shown to the Government Office.</summary>
+    public string? Justification { get; init; }
 }
 
 /// <summary>The consultation timetable.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed class TimetableRequest
+public sealed record TimetableRequest
 {
     /// <summary>When the partners are invited.</summary>
     public DateTimeOffset? ConsultationOpens { get; init; }
@@ -121,6 +133,9 @@ public sealed class TimetableRequest
     /// <summary>Days before the response deadline on which outstanding partners are reminded, for example 14, 7, 2.</summary>
     public IReadOnlyList<int>? ReminderDaysBefore { get; init; }
 
-    /// <summary>Days between escalations up a partner's ladder once the response deadline has passed.</summary>
+    /// <summary>Days between escalations up a partner's ladder once the response deadline has passed, and between chases of an LSP lead whose revision is awaited.</summary>
     public int? EscalationEveryDays { get; init; }
+
+    /// <summary>Days before the sign-off deadline on which the LSP lead and the Government Office negotiator are warned while it is not signed off; 14, 7, 2 when omitted.</summary>
+    public IReadOnlyList<int>? SignOffWarningDaysBefore { get; init; }
 }

@@ -93,6 +93,7 @@ public static class DemoNegotiations
             LeadPartners = [Lead(area, DemoRole.Health)],
             Baseline = 42,
             Trajectory = Years(42, 2, true),
+            HigherIsBetter = true,
         });
 
         var opens = s_firstOpening.AddDays(10 * index);
@@ -104,6 +105,7 @@ public static class DemoNegotiations
             GovernmentOffice = area.GovernmentOffice,
             Period = "2008-2011",
             LspLead = new ContactRequest { Name = "LSP lead officer", Email = $"lsp.lead@{authority}.example" },
+            LspLeadEscalation = [new ContactRequest { Name = "Chief executive, " + area.ResponsibleAuthority, Email = $"chief.executive@{authority}.example" }],
             GovernmentOfficeNegotiator = new ContactRequest
             {
                 Name = "LAA negotiator, Government Office " + area.GovernmentOffice,
@@ -127,14 +129,18 @@ public static class DemoNegotiations
         var code = "NI " + number.ToString(CultureInfo.InvariantCulture);
         _ = NationalIndicatorSet.TryGet(code, out var indicator);
         var baseline = Math.Round(5 + ((number * 37 + index * 11) % 700) / 10m, 1);
-        var lower = indicator?.Theme is "Safer communities" or "Adult health and wellbeing";
+        // Every demonstration target plans for improvement: in the indicator's own direction where the reference data
+        // knows it; otherwise the lead says which way is better (here: down for harms, up for the rest).
+        var known = indicator?.HigherIsBetter;
+        var higherIsBetter = known ?? indicator?.Theme is not ("Safer communities" or "Adult health and wellbeing");
         return new TargetRequest
         {
             Indicator = code,
             Kind = kind,
             LeadPartners = [Lead(area, LeadRole(number, indicator?.Theme))],
             Baseline = baseline,
-            Trajectory = Years(baseline, Math.Max(0.1m, Math.Round(baseline * 0.03m, 1)), !lower),
+            Trajectory = Years(baseline, Math.Max(0.1m, Math.Round(baseline * 0.03m, 1)), higherIsBetter),
+            HigherIsBetter = known is null ? higherIsBetter : null,
         };
     }
 

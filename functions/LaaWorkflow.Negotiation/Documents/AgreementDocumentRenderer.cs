@@ -71,6 +71,12 @@ internal static class AgreementDocumentRenderer
                 }
 
                 html.Append("</tr>\n");
+                if (t.Justification is { } why)
+                {
+                    // A trajectory that gets worse is signed off with its reason on the record.
+                    html.Append("<tr><td></td><td colspan=\"").Append((3 + years.Count).ToString(CultureInfo.InvariantCulture))
+                        .Append("\">").Append(E("Gets worse before it improves, because: " + why)).Append("</td></tr>\n");
+                }
             }
 
             html.Append("</tbody></table>\n");

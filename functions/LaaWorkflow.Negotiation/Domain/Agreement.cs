@@ -11,9 +11,13 @@ internal sealed record Agreement(
     IReadOnlyList<Partner> Partners,
     IReadOnlyList<Target> Targets,
     Timetable Timetable,
-    Pace? Pace = null)
+    Pace? Pace = null,
+    IReadOnlyList<Contact>? LspLeadEscalation = null)
 {
     public Partner? FindPartner(string partnerId) => Partners.FirstOrDefault(p => p.Id == partnerId);
+
+    /// <summary>Who is told, one rung at a time, when the LSP lead leaves the negotiation waiting (lowest rung first).</summary>
+    public IReadOnlyList<Contact> LeadLadder => LspLeadEscalation ?? [];
 }
 
 /// <summary>A named person reached by email.</summary>
@@ -28,4 +32,12 @@ internal sealed record Timetable(
     DateTime ResponseDeadline,
     DateTime SignOffDeadline,
     IReadOnlyList<int> ReminderDaysBefore,
-    int EscalationEveryDays);
+    int EscalationEveryDays,
+    IReadOnlyList<int>? SignOffWarningDaysBefore = null)
+{
+    /// <summary>The usual warnings: a fortnight, a week and two days before the sign-off deadline.</summary>
+    public static IReadOnlyList<int> DefaultSignOffWarningDaysBefore { get; } = [14, 7, 2];
+
+    /// <summary>Days before the sign-off deadline on which the LSP lead and the Government Office are warned, while it is not signed off.</summary>
+    public IReadOnlyList<int> SignOffWarnings => SignOffWarningDaysBefore ?? DefaultSignOffWarningDaysBefore;
+}

@@ -6,12 +6,16 @@ namespace LaaWorkflow.Negotiation.Domain;
 /// <param name="LeadPartners">Ids of the partners who lead on it.</param>
 /// <param name="Baseline">The baseline value, if given.</param>
 /// <param name="Trajectory">The target value for each year of the period.</param>
+/// <param name="HigherIsBetter">Whether the indicator improves as it rises; null only for a local target that does not say.</param>
+/// <param name="Justification">Why the trajectory gets worse from one year to the next, when it does.</param>
 internal sealed record Target(
     string Indicator,
     TargetKind Kind,
     IReadOnlyList<string> LeadPartners,
     decimal? Baseline,
-    IReadOnlyDictionary<string, decimal> Trajectory)
+    IReadOnlyDictionary<string, decimal> Trajectory,
+    bool? HigherIsBetter = null,
+    string? Justification = null)
 {
     /// <summary>Identifies the target across revisions: a revision changes a target's values, not its identity.</summary>
     public string Key => Kind + ":" + Indicator;
@@ -22,5 +26,7 @@ internal sealed record Target(
         && Baseline == other.Baseline
         && LeadPartners.Order(StringComparer.Ordinal).SequenceEqual(other.LeadPartners.Order(StringComparer.Ordinal))
         && Trajectory.Count == other.Trajectory.Count
-        && Trajectory.All(y => other.Trajectory.TryGetValue(y.Key, out var v) && v == y.Value);
+        && Trajectory.All(y => other.Trajectory.TryGetValue(y.Key, out var v) && v == y.Value)
+        && HigherIsBetter == other.HigherIsBetter
+        && Justification == other.Justification;
 }

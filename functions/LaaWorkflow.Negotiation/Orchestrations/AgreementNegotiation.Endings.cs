@@ -35,31 +35,39 @@ internal sealed partial class AgreementNegotiation
         return outcome;
     }
 
-    private async Task<AgreementOutcome> DeadlineMissedAsync()
+    /// <summary>What stands between the negotiation and sign-off, one line each: said of the past once it has ended.</summary>
+    private List<string> Obstacles(bool past)
     {
+        var (has, had) = past ? ("had", "had") : ("has", "has yet");
         var reasons = new List<string>();
         foreach (var partner in _agreement.Partners)
         {
             if (_outstanding.Contains(partner.Id)
                 || (_latest.TryGetValue(partner.Id, out var o) && o.Status == PartnerStatus.NoResponse))
             {
-                reasons.Add($"{partner.Name} had not answered in round {_round}.");
+                reasons.Add($"{partner.Name} {has} not answered in round {RoundOf(partner.Id)}.");
             }
             else if (_latest.TryGetValue(partner.Id, out var d) && d.Status is PartnerStatus.Objected or PartnerStatus.ChangesRequested)
             {
-                reasons.Add($"{partner.Name} {Describe(d)}; still disputed, no revision had answered it.");
+                reasons.Add($"{partner.Name} {Describe(d)}; still disputed, no revision {had} answered it.");
             }
         }
 
         if (_rejection is not null)
         {
-            reasons.Add($"The Government Office asked for changes ({_rejection.Comment}); no revision had answered them.");
+            reasons.Add($"The Government Office asked for changes ({_rejection.Comment}); no revision {had} answered them.");
         }
         else if (_phase == NegotiationPhase.GovernmentOffice)
         {
-            reasons.Add($"The Government Office {_agreement.GovernmentOffice} had not decided on the draft.");
+            reasons.Add($"The Government Office {_agreement.GovernmentOffice} {has} not decided on the draft.");
         }
 
+        return reasons;
+    }
+
+    private async Task<AgreementOutcome> DeadlineMissedAsync()
+    {
+        var reasons = Obstacles(past: true);
         var outcome = new AgreementOutcome(NegotiationPhase.DeadlineMissed, Now,
             $"The sign-off deadline ({Format(SignOff)}) passed before the agreement was approved.", reasons);
         await EndAsync(outcome, "deadline-missed");
@@ -129,6 +137,8 @@ internal sealed partial class AgreementNegotiation
 
     private List<string> Disputed() =>
         [.. _latest.Values.Where(o => o.Status is PartnerStatus.Objected or PartnerStatus.ChangesRequested).Select(o => o.PartnerId).Order(StringComparer.Ordinal)];
+
+    private int RoundOf(string partnerId) => _roundOf.GetValueOrDefault(partnerId, _round);
 
     private int Endorsed() => _latest.Values.Count(o => o.Status == PartnerStatus.Endorsed);
 

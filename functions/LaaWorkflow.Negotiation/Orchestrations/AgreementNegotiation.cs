@@ -15,6 +15,9 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     private readonly AgreementHeader _header = AgreementHeader.From(input.Agreement);
     private readonly Dictionary<string, PartnerOutcome> _latest = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _outstanding = new(StringComparer.Ordinal);
+
+    /// <summary>The round each partner was last asked in: a revision during consultation asks only some partners again.</summary>
+    private readonly Dictionary<string, int> _roundOf = new(StringComparer.Ordinal);
     private IReadOnlyList<Target> _targets = input.Agreement.Targets;
     private NegotiationPhase _phase = NegotiationPhase.Draft;
     private int _round;
@@ -38,6 +41,21 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     private sealed record Step(AgreementOutcome? Ended = null, RevisionEvent? Revision = null, bool Approved = false);
 
     public async Task<AgreementOutcome> RunAsync()
+    {
+        // The warnings run beside the negotiation and stop when it ends, however it ends.
+        using var warningsCancel = new CancellationTokenSource();
+        _ = WarnBeforeSignOffAsync(warningsCancel.Token);
+        try
+        {
+            return await NegotiateAsync();
+        }
+        finally
+        {
+            warningsCancel.Cancel();
+        }
+    }
+
+    private async Task<AgreementOutcome> NegotiateAsync()
     {
         var opens = _agreement.Timetable.ConsultationOpens;
         if (Now < opens)
@@ -105,6 +123,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         }
     }
 
+    [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass consumes one partner outcome, digest or revision; the sign-off deadline ends every partner's wait, so the history stays bounded.")]
     private async Task<AgreementOutcome?> ConsultAsync(IReadOnlyList<string> partnerIds, DateTime deadline)
     {
         _round++;
@@ -114,19 +133,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             AnswerSource.System);
 
         var children = new Dictionary<Task<PartnerOutcome>, string>();
-        foreach (var partnerId in partnerIds)
-        {
-            var partner = _agreement.FindPartner(partnerId)!;
-            _latest.Remove(partnerId);
-            _outstanding.Add(partnerId);
-            var child = context.CallSubOrchestratorAsync<PartnerOutcome>(
-                nameof(PartnerConsultationOrchestrator),
-                new PartnerConsultationInput(Id, _round, partner, _header, _agreement.LspLead, _targets, deadline,
-                    _agreement.Timetable.ReminderDaysBefore, _agreement.Timetable.EscalationEveryDays, Now),
-                new SubOrchestrationOptions { InstanceId = InstanceIds.Partner(Id, partnerId, _round) });
-            children.Add(child, partnerId);
-        }
-
+        Invite(children, partnerIds, deadline);
         PublishStatus();
         var digests = _agreement.Timetable.ReminderDaysBefore
             .Select(days => (Days: days, At: deadline.AddDays(-days)))
@@ -134,11 +141,15 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             .OrderBy(d => d.At)
             .ToList();
         var nextDigest = 0;
+
+        // A revision is answered at once, while the round is open: only the partners it concerns are asked again.
+        using var revisionCancel = new CancellationTokenSource();
+        var revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
         while (children.Count > 0)
         {
             using var digestCancel = new CancellationTokenSource();
             Task? digestTimer = nextDigest < digests.Count ? _clock.Until(digests[nextDigest].At, digestCancel.Token) : null;
-            List<Task> waits = [.. children.Keys, withdrawal];
+            List<Task> waits = [.. children.Keys, withdrawal, revision];
             if (digestTimer is not null)
             {
                 waits.Add(digestTimer);
@@ -152,10 +163,11 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
             if (winner == withdrawal)
             {
+                revisionCancel.Cancel();
                 var withdrawn = await withdrawal;
                 foreach (var partnerId in children.Values)
                 {
-                    context.SendEvent(InstanceIds.Partner(Id, partnerId, _round), PartnerCommandEvent.Name,
+                    context.SendEvent(InstanceIds.Partner(Id, partnerId, RoundOf(partnerId)), PartnerCommandEvent.Name,
                         new PartnerCommandEvent(PartnerCommandKind.Withdraw, "withdraw", At: withdrawn.At));
                 }
 
@@ -170,14 +182,78 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
                 continue;
             }
 
+            if (winner == revision)
+            {
+                await ReviseDuringConsultationAsync(children, Seen(await revision));
+                revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
+                continue;
+            }
+
             var task = (Task<PartnerOutcome>)winner;
             children.Remove(task);
             await PartnerFinishedAsync(await task);
         }
 
+        revisionCancel.Cancel();
         return _latest.Values.Any(o => o.Status == PartnerStatus.NoResponse)
             ? await DeadlineMissedAsync()
             : null;
+    }
+
+    /// <summary>Starts a consultation of <paramref name="partnerIds"/> in the current round, on the current targets.</summary>
+    private void Invite(Dictionary<Task<PartnerOutcome>, string> children, IEnumerable<string> partnerIds, DateTime deadline)
+    {
+        foreach (var partnerId in partnerIds)
+        {
+            var partner = _agreement.FindPartner(partnerId)!;
+            _latest.Remove(partnerId);
+            _outstanding.Add(partnerId);
+            _roundOf[partnerId] = _round;
+            var child = context.CallSubOrchestratorAsync<PartnerOutcome>(
+                nameof(PartnerConsultationOrchestrator),
+                new PartnerConsultationInput(Id, _round, partner, _header, _agreement.LspLead, _targets, deadline,
+                    _agreement.Timetable.ReminderDaysBefore, _agreement.Timetable.EscalationEveryDays, Now),
+                new SubOrchestrationOptions { InstanceId = InstanceIds.Partner(Id, partnerId, _round) });
+            children.Add(child, partnerId);
+        }
+    }
+
+    /// <summary>
+    /// A revision while the round is open: the partners it concerns (those who disputed so far, and the lead partners of
+    /// what changed) are asked again, in a new round, on the revised targets; their consultation on the old draft ends
+    /// (an answer to it is refused as superseded). Everyone else's consultation, answer and deadline go on.
+    /// </summary>
+    private async Task ReviseDuringConsultationAsync(Dictionary<Task<PartnerOutcome>, string> children, RevisionEvent revision)
+    {
+        var affected = Revision.PartnersToReconsult(_targets, revision.Targets, Disputed());
+        var changed = Revision.ChangedTargets(_targets, revision.Targets);
+        _targets = revision.Targets;
+        foreach (var (task, partnerId) in children.Where(c => affected.Contains(c.Value)).ToList())
+        {
+            children.Remove(task);
+            context.SendEvent(InstanceIds.Partner(Id, partnerId, RoundOf(partnerId)), PartnerCommandEvent.Name,
+                new PartnerCommandEvent(PartnerCommandKind.Withdraw, "superseded:" + revision.RevisionId, At: Now));
+        }
+
+        var window = _agreement.Timetable.ResponseDeadline - _agreement.Timetable.ConsultationOpens;
+        var deadline = Now + window < SignOff ? Now + window : SignOff;
+        if (affected.Count > 0)
+        {
+            _round++;
+            Invite(children, affected, deadline);
+            _nextDeadline = _nextDeadline is { } current && current > deadline ? current : deadline;
+        }
+
+        PublishStatus();
+        var what = changed.Count == 0 ? "resubmitted the targets unchanged" : $"revised {string.Join(", ", changed)}";
+        await context.UpdateReadModelAsync(new ReadModelUpdate(
+            Id,
+            new TimelineEntry(Now, $"revision:{revision.RevisionId}", "revised", AnswerSource.LspLead,
+                affected.Count == 0
+                    ? $"The LSP lead {what} during consultation; nobody needs asking again."
+                    : $"The LSP lead {what} during consultation; consulting again in round {_round}, answers due {Format(deadline)}: {string.Join(", ", affected.Select(PartnerName))}. The other partners' answers and deadlines stand."),
+            new AgreementPatch(Round: _round, NextDeadline: _nextDeadline),
+            Targets: _targets));
     }
 
     private async Task PartnerFinishedAsync(PartnerOutcome outcome)
@@ -299,35 +375,46 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         return new Step();
     }
 
+    [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass sends one chase of a short, fixed schedule; the sign-off deadline ends the wait.")]
     private async Task<Step> RevisionAsync()
     {
         _nextDeadline = SignOff;
         var why = _rejection is not null
             ? $"the Government Office asked for changes: {_rejection.Comment}"
             : string.Join("; ", Disputed().Select(id => $"{PartnerName(id)} {Describe(_latest[id])}"));
-        await ChangePhaseAsync(NegotiationPhase.Revision, $"revision-wait:r{_round}:s{_submissions}",
+        var waitingSince = Now;
+        var wait = $"r{_round}:s{_submissions}";
+        await ChangePhaseAsync(NegotiationPhase.Revision, "revision-wait:" + wait,
             $"Waiting for the LSP lead's revision: {why}.", AnswerSource.System);
 
-        using var timerCancel = new CancellationTokenSource();
         using var revisionCancel = new CancellationTokenSource();
-        var timer = _clock.Until(SignOff, timerCancel.Token);
         var revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
-        var winner = await Task.WhenAny(timer, revision, withdrawal);
-        if (winner != timer)
+        var chases = LeadChases(waitingSince);
+        foreach (var chase in chases.Append(null))
         {
-            timerCancel.Cancel();
+            using var timerCancel = new CancellationTokenSource();
+            var timer = _clock.Until(chase?.At ?? SignOff, timerCancel.Token);
+            var winner = await Task.WhenAny(timer, revision, withdrawal);
+            if (winner != timer)
+            {
+                timerCancel.Cancel();
+            }
+
+            if (winner == revision)
+            {
+                return new Step(Revision: Seen(await revision));
+            }
+
+            if (winner == withdrawal || chase is null)
+            {
+                revisionCancel.Cancel();
+                return new Step(winner == withdrawal ? await WithdrawnAsync(await withdrawal) : await DeadlineMissedAsync());
+            }
+
+            await ChaseLeadAsync(chase, wait, waitingSince, why);
         }
 
-        if (winner != revision)
-        {
-            revisionCancel.Cancel();
-        }
-
-        return winner == withdrawal
-            ? new Step(await WithdrawnAsync(await withdrawal))
-            : winner == timer
-                ? new Step(await DeadlineMissedAsync())
-                : new Step(Revision: Seen(await revision));
+        throw new InvalidOperationException("The wait for a revision ends at the sign-off deadline at the latest.");
     }
 
     private RevisionEvent Seen(RevisionEvent revision)

@@ -10,8 +10,9 @@ namespace LaaWorkflow.Negotiation.Orchestrations;
 /// </summary>
 /// <remarks>
 /// Each round waits for every consulted partner's outcome; a partner who never answers holds the round until the
-/// sign-off deadline, which ends the negotiation as DeadlineMissed naming them. Revisions are awaited only in the
-/// Revision phase (the service refuses them earlier; a raised one would stay buffered until then).
+/// sign-off deadline, which ends the negotiation as DeadlineMissed naming them. A revision is taken during a round
+/// (it re-consults only the partners it concerns) and in the Revision phase; the service refuses it before
+/// consultation opens and once the negotiation has ended.
 /// </remarks>
 internal sealed class AgreementOrchestrator : TaskOrchestrator<AgreementInput, AgreementOutcome>
 {

@@ -33,12 +33,11 @@ internal sealed record AgreementHeader(string Area, string ResponsibleAuthority,
         agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline, agreement.Pace);
 }
 
-/// <summary>How one partner's consultation in one round ended.</summary>
-internal sealed record PartnerOutcome(string PartnerId, int Round, PartnerStatus Status, DateTime? AnsweredAt, string? Comment, AnswerSource? Source, int EscalationLevel, DateTime? At = null)
-{
-    // At: the business instant it ended (the answer's arrival, the sign-off deadline, a withdrawal); null in outcomes
-    // recorded before it was sent.
-}
+/// <summary>
+/// How one partner's consultation in one round ended; <c>At</c> is the business instant it ended (the answer's
+/// arrival, the sign-off deadline, a withdrawal), null in outcomes recorded before it was sent.
+/// </summary>
+internal sealed record PartnerOutcome(string PartnerId, int Round, PartnerStatus Status, DateTime? AnsweredAt, string? Comment, AnswerSource? Source, int EscalationLevel, DateTime? At = null);
 
 /// <summary>The custom status the agreement orchestration publishes while it runs.</summary>
 internal sealed record AgreementStatus(

@@ -47,8 +47,23 @@ public static class NationalIndicatorSet
 
     private static int Number(string code) => int.Parse(code.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static FrozenDictionary<string, NationalIndicator> Load() =>
-        TsvResource.Read("national-indicators-2008.tsv", 4)
-            .Select(c => new NationalIndicator(c[0], c[1], c[2], c[3]))
+    private static FrozenDictionary<string, NationalIndicator> Load()
+    {
+        var directions = TsvResource.Read("indicator-directions.tsv", 2).ToDictionary(
+            c => c[0],
+            c => c[1] switch
+            {
+                "higher" => true,
+                "lower" => false,
+                _ => throw new InvalidOperationException($"indicator-directions.tsv: '{c[1]}' for {c[0]} is neither higher nor lower."),
+            },
+            StringComparer.Ordinal);
+        var set = TsvResource.Read("national-indicators-2008.tsv", 4)
+            .Select(c => new NationalIndicator(c[0], c[1], c[2], c[3]) { HigherIsBetter = directions.TryGetValue(c[0], out var higher) ? higher : null })
             .ToFrozenDictionary(i => i.Code, StringComparer.Ordinal);
+        var stray = directions.Keys.Where(code => !set.ContainsKey(code)).ToList();
+        return stray.Count == 0
+            ? set
+            : throw new InvalidOperationException($"indicator-directions.tsv names codes not in the set: {string.Join(", ", stray)}.");
+    }
 }

@@ -116,7 +116,7 @@ public sealed partial class NegotiationService
         return (new AgreementListPage { Items = [.. page.Items.Select(Views.ToListItem)], ContinuationToken = page.ContinuationToken }, null);
     }
 
-    /// <summary>The LSP lead's revision: accepted only while the negotiation waits for one.</summary>
+    /// <summary>The LSP lead's revision: accepted while partners are consulted (it re-consults only those it concerns) and while the negotiation waits for one.</summary>
     public async Task<NegotiationResult> ReviseAsync(string id, RevisionRequest? revision, CancellationToken cancellationToken = default)
     {
         var (summary, refusal) = await FindAsync(id, cancellationToken);
@@ -125,9 +125,9 @@ public sealed partial class NegotiationService
             return refusal!;
         }
 
-        if (summary.Phase != NegotiationPhase.Revision)
+        if (summary.Phase is not (NegotiationPhase.Revision or NegotiationPhase.Consultation))
         {
-            return NotInPhase(summary, "a revision", NegotiationPhase.Revision);
+            return NotInPhase(summary, "a revision", NegotiationPhase.Consultation, NegotiationPhase.Revision);
         }
 
         var outcome = NegotiationValidator.ValidateRevision(revision, summary.Definition);
@@ -192,8 +192,8 @@ public sealed partial class NegotiationService
             : (summary, null);
     }
 
-    private static NegotiationResult NotInPhase(AgreementSummaryRecord summary, string what, NegotiationPhase expected) =>
+    private static NegotiationResult NotInPhase(AgreementSummaryRecord summary, string what, params NegotiationPhase[] expected) =>
         NegotiationResult.NotAllowed(summary.Phase.IsTerminal()
             ? $"The negotiation has ended ({Views.Camel(summary.Phase.ToString())}{(summary.Outcome is { } o ? " on " + o.At.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}); {what} is no longer accepted."
-            : $"The negotiation is in phase '{Views.Camel(summary.Phase.ToString())}'; {what} is accepted only in phase '{Views.Camel(expected.ToString())}'.");
+            : $"The negotiation is in phase '{Views.Camel(summary.Phase.ToString())}'; {what} is accepted only in phase {string.Join(" or ", expected.Select(p => $"'{Views.Camel(p.ToString())}'"))}.");
 }

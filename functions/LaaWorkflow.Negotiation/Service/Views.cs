@@ -69,6 +69,8 @@ internal static class Views
         LeadPartners = target.LeadPartners,
         Baseline = target.Baseline,
         Trajectory = target.Trajectory,
+        HigherIsBetter = target.HigherIsBetter,
+        Justification = target.Justification,
     };
 
     public static AgreementListItem ToListItem(AgreementListRecord row) => new()

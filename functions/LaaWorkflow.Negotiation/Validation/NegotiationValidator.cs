@@ -32,6 +32,9 @@ internal static partial class NegotiationValidator
     /// <summary>Reminder and escalation intervals, in days.</summary>
     public const int MaxDays = 365;
 
+    /// <summary>The longest justification of a worsening trajectory, in characters.</summary>
+    public const int MaxJustificationLength = 2000;
+
     private static readonly DateTimeOffset s_earliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset s_latestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -61,6 +64,7 @@ internal static partial class NegotiationValidator
         var region = ValidateRegion(errors, request.GovernmentOffice);
         var years = ValidatePeriod(errors, request.Period);
         var lead = ValidateContact(errors, "lspLead", request.LspLead);
+        var leadLadder = ValidateLadder(errors, "lspLeadEscalation", request.LspLeadEscalation);
         var negotiator = ValidateContact(errors, "governmentOfficeNegotiator", request.GovernmentOfficeNegotiator);
         var partners = ValidatePartners(errors, request.Partners);
         var targets = ValidateTargets(errors, "targets", request.Targets, partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), years);
@@ -69,7 +73,7 @@ internal static partial class NegotiationValidator
 
         return errors.IsEmpty
             ? ValidationOutcome<Agreement>.Valid(new Agreement(
-                area!, authority!, region!, request.Period!.Trim(), lead!, negotiator!, partners, targets, timetable!, pace))
+                area!, authority!, region!, request.Period!.Trim(), lead!, negotiator!, partners, targets, timetable!, pace, leadLadder))
             : ValidationOutcome<Agreement>.Invalid(errors);
     }
 
@@ -266,19 +270,7 @@ internal static partial class NegotiationValidator
             }
 
             var contact = ValidateContact(errors, field + ".contact", partner.Contact);
-            var ladder = new List<Contact>();
-            if (partner.Escalation?.Count > MaxEscalationRungs)
-            {
-                errors.Add(field + ".escalation", $"{partner.Escalation.Count} rungs; an escalation ladder has at most {MaxEscalationRungs}.");
-            }
-
-            for (var j = 0; j < Math.Min(partner.Escalation?.Count ?? 0, MaxEscalationRungs); j++)
-            {
-                if (ValidateContact(errors, $"{field}.escalation[{j}]", partner.Escalation![j]) is { } rung)
-                {
-                    ladder.Add(rung);
-                }
-            }
+            var ladder = ValidateLadder(errors, field + ".escalation", partner.Escalation);
 
             if (id is not null && name is not null && body is not null && contact is not null)
             {
@@ -341,9 +333,10 @@ internal static partial class NegotiationValidator
             }
 
             var trajectory = ValidateTrajectory(errors, path + ".trajectory", target.Trajectory, years, kind);
+            var (higherIsBetter, justification) = ValidateDirection(errors, path, target, indicator, kind, trajectory, years);
             if (kind is { } ok && indicator is not null && leads is not null && trajectory is not null)
             {
-                result.Add(new Target(indicator, ok, leads, target.Baseline, trajectory));
+                result.Add(new Target(indicator, ok, leads, target.Baseline, trajectory, higherIsBetter, justification));
             }
         }
 
@@ -465,6 +458,61 @@ internal static partial class NegotiationValidator
         return ok ? trajectory.ToDictionary(StringComparer.Ordinal) : null;
     }
 
+    /// <summary>
+    /// A target's direction of improvement (from the reference data where it knows the indicator, else the lead's word,
+    /// required for a performance-managed target) and, when the trajectory gets worse from one year to the next, the
+    /// justification that must come with it.
+    /// </summary>
+    private static (bool? HigherIsBetter, string? Justification) ValidateDirection(
+        ValidationErrors errors, string path, TargetRequest target, string? indicator, TargetKind? kind,
+        IReadOnlyDictionary<string, decimal>? trajectory, IReadOnlyList<string>? years)
+    {
+        var known = kind is TargetKind.Local || !NationalIndicatorSet.TryGet(indicator, out var reference) ? null : reference.HigherIsBetter;
+        if (known is { } k && target.HigherIsBetter is { } given && given != k)
+        {
+            errors.Add(path + ".higherIsBetter", $"{indicator} improves as it {(k ? "rises" : "falls")}; higherIsBetter must be {(k ? "true" : "false")} or left out.");
+            return (null, null);
+        }
+
+        var higher = target.HigherIsBetter ?? known;
+        if (higher is null && kind is TargetKind.Designated or TargetKind.Statutory && indicator is not null)
+        {
+            errors.Add(path + ".higherIsBetter", $"Whether {indicator} improves as it rises or as it falls is not in the reference data: say so with higherIsBetter true or false.");
+        }
+
+        var justification = string.IsNullOrWhiteSpace(target.Justification) ? null : target.Justification.Trim();
+        if (justification?.Length > MaxJustificationLength)
+        {
+            errors.Add(path + ".justification", $"{justification.Length} characters; at most {MaxJustificationLength}.");
+        }
+
+        if (higher is { } h && trajectory is not null && years is not null && justification is null
+            && Worsening(target.Baseline, trajectory, years, h) is { } worse)
+        {
+            errors.Add(path + ".trajectory", $"{indicator} gets worse: {worse}, and {(h ? "higher" : "lower")} is better. Plan for improvement, or give a justification.");
+        }
+
+        return (higher, justification);
+    }
+
+    /// <summary>The first step of the trajectory (from the baseline, then year to year) that moves the wrong way, if any.</summary>
+    private static string? Worsening(decimal? baseline, IReadOnlyDictionary<string, decimal> trajectory, IReadOnlyList<string> years, bool higherIsBetter)
+    {
+        var (label, previous) = ("the baseline", baseline);
+        foreach (var year in years)
+        {
+            var value = trajectory[year];
+            if (previous is { } p && (higherIsBetter ? value < p : value > p))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{year} ({value}) is {(higherIsBetter ? "lower" : "higher")} than {label} ({p})");
+            }
+
+            (label, previous) = (year, value);
+        }
+
+        return null;
+    }
+
     private static Timetable? ValidateTimetable(ValidationErrors errors, TimetableRequest? timetable)
     {
         if (timetable is null)
@@ -519,22 +567,8 @@ internal static partial class NegotiationValidator
             ordered = false;
         }
 
-        var reminders = timetable.ReminderDaysBefore ?? DefaultReminderDaysBefore;
-        for (var i = 0; i < reminders.Count; i++)
-        {
-            if (reminders[i] <= 0)
-            {
-                errors.Add($"timetable.reminderDaysBefore[{i}]", "Must be a positive number of days.");
-            }
-            else if (reminders[i] > MaxDays)
-            {
-                errors.Add($"timetable.reminderDaysBefore[{i}]", $"At most {MaxDays} days.");
-            }
-            else if (reminders.Take(i).Contains(reminders[i]))
-            {
-                errors.Add($"timetable.reminderDaysBefore[{i}]", $"{reminders[i]} days is listed twice.");
-            }
-        }
+        var reminders = ValidateDays(errors, "timetable.reminderDaysBefore", timetable.ReminderDaysBefore ?? DefaultReminderDaysBefore);
+        var warnings = ValidateDays(errors, "timetable.signOffWarningDaysBefore", timetable.SignOffWarningDaysBefore ?? Timetable.DefaultSignOffWarningDaysBefore);
 
         var every = timetable.EscalationEveryDays ?? DefaultEscalationEveryDays;
         if (every <= 0)
@@ -548,8 +582,49 @@ internal static partial class NegotiationValidator
 
         return opens is null || response is null || signOff is null || !ordered
             ? null
-            : new Timetable(opens.Value.UtcDateTime, response.Value.UtcDateTime, signOff.Value.UtcDateTime,
-                [.. reminders.Where(d => d is > 0 and <= MaxDays).Distinct().OrderDescending()], every);
+            : new Timetable(opens.Value.UtcDateTime, response.Value.UtcDateTime, signOff.Value.UtcDateTime, reminders, every, warnings);
+    }
+
+    /// <summary>A list of days before a deadline: each positive, at most <see cref="MaxDays"/>, none twice; returned longest first.</summary>
+    private static IReadOnlyList<int> ValidateDays(ValidationErrors errors, string field, IReadOnlyList<int> days)
+    {
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i] <= 0)
+            {
+                errors.Add($"{field}[{i}]", "Must be a positive number of days.");
+            }
+            else if (days[i] > MaxDays)
+            {
+                errors.Add($"{field}[{i}]", $"At most {MaxDays} days.");
+            }
+            else if (days.Take(i).Contains(days[i]))
+            {
+                errors.Add($"{field}[{i}]", $"{days[i]} days is listed twice.");
+            }
+        }
+
+        return [.. days.Where(d => d is > 0 and <= MaxDays).Distinct().OrderDescending()];
+    }
+
+    /// <summary>An escalation ladder: at most <see cref="MaxEscalationRungs"/> contacts, lowest rung first.</summary>
+    private static List<Contact> ValidateLadder(ValidationErrors errors, string field, IReadOnlyList<ContactRequest?>? rungs)
+    {
+        var ladder = new List<Contact>();
+        if (rungs?.Count > MaxEscalationRungs)
+        {
+            errors.Add(field, $"{rungs.Count} rungs; an escalation ladder has at most {MaxEscalationRungs}.");
+        }
+
+        for (var j = 0; j < Math.Min(rungs?.Count ?? 0, MaxEscalationRungs); j++)
+        {
+            if (ValidateContact(errors, $"{field}[{j}]", rungs![j]) is { } rung)
+            {
+                ladder.Add(rung);
+            }
+        }
+
+        return ladder;
     }
 
     private static Pace? ValidatePace(ValidationErrors errors, PaceRequest? pace, DateTime now)

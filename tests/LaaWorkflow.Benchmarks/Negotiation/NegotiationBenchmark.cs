@@ -109,19 +109,8 @@ internal sealed class NegotiationBenchmark : IBenchmarkSuite
     /// The request on a calendar opening its consultation now, one business day a second: the round needs no timer,
     /// so the pace only keeps the deadlines well after the answers.
     /// </summary>
-    private static NegotiationRequest Rehearsal(NegotiationRequest request) => new()
-    {
-        Area = request.Area,
-        ResponsibleAuthority = request.ResponsibleAuthority,
-        GovernmentOffice = request.GovernmentOffice,
-        Period = request.Period,
-        LspLead = request.LspLead,
-        GovernmentOfficeNegotiator = request.GovernmentOfficeNegotiator,
-        Partners = request.Partners,
-        Targets = request.Targets,
-        Timetable = request.Timetable,
-        Pace = new PaceRequest { Anchor = request.Timetable!.ConsultationOpens, SecondsPerDay = 1 },
-    };
+    private static NegotiationRequest Rehearsal(NegotiationRequest request) =>
+        request with { Pace = new PaceRequest { Anchor = request.Timetable!.ConsultationOpens, SecondsPerDay = 1 } };
 
     private static void Report(string what, TimeSpan elapsed, int count) =>
         Console.WriteLine($"{what,-40} {count,7} x  {elapsed.TotalMicroseconds / count,9:F1} us each");

@@ -126,7 +126,11 @@ public sealed partial class EmailTemplatesTests
         }
 
         // The endings and the submission are about the sign-off deadline; emails about answers print their due date.
-        string[] aboutSignOff = [nameof(EmailKind.GovernmentOfficeSubmission), nameof(EmailKind.FinalAgreementNotice), nameof(EmailKind.DeadlineMissedNotice), nameof(EmailKind.LeadAnswerNotice), nameof(EmailKind.LeadDigest)];
+        string[] aboutSignOff =
+        [
+            nameof(EmailKind.GovernmentOfficeSubmission), nameof(EmailKind.FinalAgreementNotice), nameof(EmailKind.DeadlineMissedNotice),
+            nameof(EmailKind.LeadAnswerNotice), nameof(EmailKind.LeadDigest), nameof(EmailKind.LeadChase), nameof(EmailKind.SignOffWarning),
+        ];
         Assert.Contains(aboutSignOff.Contains(kind) ? signOff : answers, email.Text, StringComparison.Ordinal);
     }
 
@@ -139,6 +143,33 @@ public sealed partial class EmailTemplatesTests
 
         Assert.Contains("signed off by " + EmailDocument.Date(Samples.SignOffDeadline), email.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(EmailDocument.Date(Samples.ResponseDeadline), email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeadChase_ToTheLeadThenUpTheLadder_SaysWhoIsAwaitedSinceWhenAndForWhat()
+    {
+        var toLead = EmailTemplates.LeadChase(new LeadChaseModel(Samples.Agreement, "LSP lead officer", "LSP lead officer", 0, 2, Samples.Now, "Northumbria Police objected: NI 16 is too steep."));
+        var toChief = EmailTemplates.LeadChase(new LeadChaseModel(Samples.Agreement, "Chief executive", "LSP lead officer", 1, 3, Samples.Now, "Northumbria Police objected: NI 16 is too steep."));
+
+        Assert.StartsWith("Reminder:", toLead.Subject, StringComparison.Ordinal);
+        Assert.Contains("waited for your revised targets since " + EmailDocument.Date(Samples.Now) + " (reminder 2)", toLead.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Escalation:", toChief.Subject, StringComparison.Ordinal);
+        Assert.Contains("revised targets from LSP lead officer, the LSP lead", toChief.Text, StringComparison.Ordinal);
+        Assert.Contains("escalation contact at level 1", toChief.Text, StringComparison.Ordinal);
+        Assert.All([toLead, toChief], e => Assert.Contains("NI 16 is too steep.", e.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GovernmentOfficeSubmission_TargetThatGetsWorse_ShowsItsDirectionAndJustification()
+    {
+        var worse = Samples.Targets[0] with { HigherIsBetter = false, Justification = "The new recording standard adds offences before it removes them." };
+
+        var email = EmailTemplates.GovernmentOfficeSubmission(new GovernmentOfficeSubmissionModel(
+            Samples.Agreement, "G. Officer", "North East", [worse, .. Samples.Targets.Skip(1)], [], null));
+
+        Assert.Contains("(lower is better)", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Gets worse before it improves, because: The new recording standard adds offences before it removes them.", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Gets worse before it improves, because: The new recording standard", email.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,6 +211,8 @@ public sealed partial class EmailTemplatesTests
             [nameof(EmailKind.AnswerConfirmation)] = EmailTemplates.AnswerConfirmation(new(a, recipient, partner, AnswerDecision.RequestChanges, comment, 1, Samples.Now)),
             [nameof(EmailKind.ReplyNotUnderstood)] = EmailTemplates.ReplyNotUnderstood(new(a, recipient, comment, "The first line must start with endorse, object: or changes:.", Links.Page)),
             [nameof(EmailKind.DeliveryProblemNotice)] = EmailTemplates.DeliveryProblemNotice(new(a, recipient, partner, "p@police.example", "550 5.1.1 " + comment)),
+            [nameof(EmailKind.LeadChase)] = EmailTemplates.LeadChase(new(a, "Chief executive", recipient, 1, 3, Samples.Now, partner + " objected: " + comment)),
+            [nameof(EmailKind.SignOffWarning)] = EmailTemplates.SignOffWarning(new(a, recipient, 7, "waiting for the LSP lead's revision", [partner + " objected: " + comment])),
         };
     }
 

@@ -122,6 +122,30 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     }
 
     [Fact]
+    public async Task Start_TrajectoryThatGetsWorse_Is400UnlessJustified_AndTheJustificationIsKept()
+    {
+        var valid = TestPace.Draft(DemoNegotiations.For("Coventry"));
+        var first = valid.Targets![0]!;
+        // The demonstration's own target turned round: each year further from the baseline, the wrong way.
+        var worse = first with { Trajectory = first.Trajectory!.ToDictionary(y => y.Key, y => (2 * first.Baseline!.Value) - y.Value) };
+        var why = "Unemployment will rise with the downturn before the programme brings it down.";
+
+        using var refused = await Admin.PostAsJsonAsync(new Uri("/api/negotiations", UriKind.Relative), valid with { Targets = [worse, .. valid.Targets.Skip(1)] }, NegotiationHost.Json);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        var list = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!;
+        var started = await NegotiationHost.StartAsync(Admin, valid with { Targets = [worse with { Justification = why }, .. valid.Targets.Skip(1)] });
+        var view = await NegotiationHost.GetAsync(Admin, started["id"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = Assert.Single(problem["errors"]!.AsObject());
+        Assert.Equal("targets[0].trajectory", error.Key);
+        Assert.Contains($"{first.Indicator} gets worse", error.Value![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(list["items"]!.AsArray());
+        Assert.Equal(why, view["targets"]![0]!["justification"]!.GetValue<string>());
+        Assert.NotNull(view["targets"]![0]!["higherIsBetter"]);
+    }
+
+    [Fact]
     public async Task Start_BodyNotJson_Is400ProblemDetails()
     {
         using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");

@@ -31,19 +31,8 @@ internal sealed record TestPace(DateTimeOffset Anchor, DateTimeOffset StartedAt,
     public TimeSpan RealSpan(TimeSpan business) => business * (SecondsPerDay / 86_400);
 
     /// <summary><paramref name="request"/> as a rehearsal on this calendar.</summary>
-    public NegotiationRequest On(NegotiationRequest request) => new()
-    {
-        Area = request.Area,
-        ResponsibleAuthority = request.ResponsibleAuthority,
-        GovernmentOffice = request.GovernmentOffice,
-        Period = request.Period,
-        LspLead = request.LspLead,
-        GovernmentOfficeNegotiator = request.GovernmentOfficeNegotiator,
-        Partners = request.Partners,
-        Targets = request.Targets,
-        Timetable = request.Timetable,
-        Pace = new PaceRequest { Anchor = Anchor, StartedAt = StartedAt, SecondsPerDay = SecondsPerDay },
-    };
+    public NegotiationRequest On(NegotiationRequest request) =>
+        request with { Pace = new PaceRequest { Anchor = Anchor, StartedAt = StartedAt, SecondsPerDay = SecondsPerDay } };
 
     /// <summary>
     /// <paramref name="request"/> with its consultation open from the start, on a still calendar: the state the

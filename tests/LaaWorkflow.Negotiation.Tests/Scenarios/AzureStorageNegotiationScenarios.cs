@@ -38,3 +38,8 @@ public sealed class AzureStorageSinkScenarios(SharedAzurite azurite) : SinkScena
 {
     private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
 }
+
+public sealed class AzureStorageLeadChaseScenarios(SharedAzurite azurite) : LeadChaseScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}

@@ -28,6 +28,48 @@ public abstract class RevisionScenarios(AzuriteFixture azurite) : NegotiationSce
     }
 
     [Fact]
+    public async Task RevisionWhileOthersAreStillConsulted_OnlyThePartnerWhoAskedIsAskedAgain_TheRoundCompletes()
+    {
+        await using var world = await StartAsync();
+        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
+        await world.WaitForConsultationAsync(id);
+        await world.WaitUntilAsync(s_opens.AddHours(3));
+        await world.AnswerAndWaitAsync(id, "jcp", AnswerDecision.RequestChanges, "NI 39 should start from the 2007 baseline.");
+        Assert.Single(await world.WaitForEmailsAsync(EmailKind.LeadAnswerNotice, 1));
+
+        // police and pct have not answered yet; the lead answers the request at once rather than wait for them.
+        var revisedAt = s_opens.AddHours(12);
+        await world.WaitUntilAsync(revisedAt);
+        Assert.Equal(NegotiationResultStatus.Accepted, (await world.Service.ReviseAsync(id, Revised("NI 39"))).Status);
+
+        // NI 39 is led by pct, so pct and jcp (who asked) are asked again in round 2; police's round 1 goes on.
+        var reinvited = (await world.WaitForEmailsAsync(EmailKind.PartnerInvitation, 5)).Skip(3).ToList();
+        Assert.Equal(["jcp@partners.example", "pct@partners.example"], reinvited.Select(e => e.To).Order());
+        Assert.All(reinvited, e => world.AssertAround(revisedAt, e.At, "second invitation"));
+        var during = await world.WaitForViewAsync(
+            id, v => v.Partners.Where(p => p.Id != "police").All(p => p.Round == 2 && p.Status == PartnerStatus.Invited), "pct and jcp in round 2");
+        Assert.Equal(NegotiationPhase.Consultation, during.Phase);
+        Assert.Equal((PartnerStatus.Invited, 1), during.Partners.Single(p => p.Id == "police") is var police ? (police.Status, police.Round) : default);
+        Assert.Equal(7.5m, during.Targets.Single(t => t.Indicator == "NI 39").Baseline);
+        var revised = Assert.Single(during.Timeline, t => t.Kind == "revised");
+        Assert.Contains("during consultation; consulting again in round 2", revised.Text, StringComparison.Ordinal);
+        Assert.Contains("Partner jcp, Partner pct", revised.Text, StringComparison.Ordinal);
+
+        // pct's round-1 link answered the superseded draft: refused, naming the new round.
+        var stale = await world.AnswerAsync(id, "pct", AnswerDecision.Endorse, round: 1);
+        Assert.Equal(AnswerSinkStatus.Closed, stale.Status);
+        Assert.Contains("round 2", stale.Reason, StringComparison.Ordinal);
+
+        await world.AnswerAndWaitAsync(id, "police", AnswerDecision.Endorse, round: 1);
+        await world.AnswerAndWaitAsync(id, "pct", AnswerDecision.Endorse, round: 2);
+        await world.AnswerAndWaitAsync(id, "jcp", AnswerDecision.Endorse, round: 2);
+        await world.WaitForPhaseAsync(id, NegotiationPhase.GovernmentOffice);
+        Assert.Single(await world.WaitForEmailsAsync(EmailKind.GovernmentOfficeSubmission, 1));
+        Assert.Equal(5, world.Emails.Of(EmailKind.PartnerInvitation).Count);
+        Assert.Single(world.Emails.Of(EmailKind.PartnerInvitation), e => e.To == "police@partners.example");
+    }
+
+    [Fact]
     public async Task ChangeRequestThenRevision_OnlyAffectedPartnersConsultedAgain_OthersKeepTheirEndorsements()
     {
         await using var world = await StartAsync();

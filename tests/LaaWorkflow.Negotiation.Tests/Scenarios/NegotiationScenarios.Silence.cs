@@ -1,4 +1,5 @@
 using LaaWorkflow.Email;
+using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Tests.Support;
 using LaaWorkflow.Testing;
@@ -94,5 +95,51 @@ public abstract class SilenceScenarios(AzuriteFixture azurite) : NegotiationScen
         Assert.Equal(s_signOff, waiting.NextDeadline);
         Assert.Empty(world.Emails.Of(EmailKind.GovernmentOfficeSubmission));
         Assert.Equal(NegotiationPhase.Revision, (await world.Service.ListAsync(phase: "revision")).Page!.Items.Single().Phase);
+    }
+}
+
+public abstract class LeadChaseScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
+{
+    [Fact]
+    public async Task LeadNeverRevises_RemindedThenEscalatedAndWarnedBeforeSignOff_DeadlineMissed()
+    {
+        await using var world = await StartAsync();
+        var request = Requests.Compact.Valid(timetable: Requests.Compact.Timetable() with { SignOffWarningDaysBefore = [5, 2] }) with
+        {
+            LspLeadEscalation = [new ContactRequest { Name = "Chief executive", Email = "chief.executive@sunderland.example" }],
+        };
+        var id = await world.StartNegotiationAsync(request);
+        await world.WaitForConsultationAsync(id);
+        await world.WaitUntilAsync(s_opens.AddHours(3));
+        await world.AnswerAndWaitAsync(id, "police", AnswerDecision.Object, "The NI 16 trajectory is not achievable.");
+        await world.AnswerAndWaitAsync(id, "pct", AnswerDecision.Endorse);
+        await world.AnswerAndWaitAsync(id, "jcp", AnswerDecision.Endorse);
+        var waiting = await world.WaitForPhaseAsync(id, NegotiationPhase.Revision);
+        var since = waiting.Timeline.Last(t => t.Kind == "phase").At;
+
+        // Escalation every day in the compact timetable: the lead twice, then the lead's chief executive.
+        var chases = await world.WaitForEmailsAsync(EmailKind.LeadChase, 3);
+        Assert.Equal([Requests.LeadEmail, Requests.LeadEmail, "chief.executive@sunderland.example"], chases.Select(e => e.To));
+        world.AssertAround([since.AddDays(1), since.AddDays(2), since.AddDays(3)], chases.Select(e => e.At), "chases");
+        Assert.Contains("(reminder 2)", chases[1].Message.Text, StringComparison.Ordinal);
+        Assert.Equal(Requests.LeadEmail, Assert.Single(chases[2].Message.Cc).Email);
+        Assert.All(chases, e => Assert.Contains("The NI 16 trajectory is not achievable.", e.Message.Text, StringComparison.Ordinal));
+
+        // Warned 5 and 2 days before the sign-off deadline of 10 March, the lead and the Government Office each.
+        var warnings = await world.WaitForEmailsAsync(EmailKind.SignOffWarning, 4);
+        Assert.Equal([Requests.LeadEmail, Requests.GoEmail, Requests.LeadEmail, Requests.GoEmail], warnings.Select(e => e.To));
+        world.AssertAround([s_signOff.AddDays(-5), s_signOff.AddDays(-5), s_signOff.AddDays(-2), s_signOff.AddDays(-2)], warnings.Select(e => e.At), "warnings");
+        Assert.Contains("5 days to the sign-off deadline", warnings[0].Message.Subject, StringComparison.Ordinal);
+        Assert.All(warnings, e => Assert.Contains("waiting for the LSP lead's revision", e.Message.Text, StringComparison.Ordinal));
+        Assert.All(warnings, e => Assert.Contains("Partner police objected", e.Message.Text, StringComparison.Ordinal));
+
+        await world.WaitUntilAsync(s_signOff);
+        await world.WaitForCompletionAsync(id);
+        var view = await world.GetAsync(id);
+        Assert.Equal(NegotiationPhase.DeadlineMissed, view.Phase);
+        Assert.Equal(3, world.Emails.Of(EmailKind.LeadChase).Count);
+        Assert.Equal(
+            ["lead-escalated", "lead-reminded", "lead-reminded", "signoff-warning", "signoff-warning"],
+            view.Timeline.Where(t => t.Kind.StartsWith("lead-", StringComparison.Ordinal) || t.Kind == "signoff-warning").Select(t => t.Kind).Order(StringComparer.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using LaaWorkflow.Negotiation.Api;
+using LaaWorkflow.Negotiation.Reference;
 
 namespace LaaWorkflow.Negotiation.Tests.Support;
 
@@ -15,7 +16,7 @@ internal static class Requests
     /// <summary>Where a scenario's calendar starts: half a business day before its consultation opens.</summary>
     public static readonly DateTime Start = new(2008, 3, 2, 21, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>The compact timetable: opens 3 March, answers due 7 March, sign-off 10 March; reminders 3 and 1 days before, escalation daily.</summary>
+    /// <summary>The compact timetable: opens 3 March, answers due 7 March, sign-off 10 March; reminders 3 and 1 days before, escalation daily, sign-off warning on 8 March.</summary>
     public static class Compact
     {
         public static readonly DateTime Opens = new(2008, 3, 3, 9, 0, 0, DateTimeKind.Utc);
@@ -31,6 +32,8 @@ internal static class Requests
             SignOffDeadline = signOff ?? SignOff,
             ReminderDaysBefore = ReminderDaysBefore,
             EscalationEveryDays = EscalationEveryDays,
+            // A week from opening to sign-off: the usual warning a week before would come with the invitations.
+            SignOffWarningDaysBefore = [2],
         };
 
         public static NegotiationRequest Valid(
@@ -56,14 +59,21 @@ internal static class Requests
         ],
     };
 
-    public static TargetRequest Target(string indicator, string lead, string kind = "designated", decimal baseline = 10m) => new()
+    /// <summary>A target that improves year on year: down where the indicator improves as it falls, else up (saying so where the reference data does not).</summary>
+    public static TargetRequest Target(string indicator, string lead, string kind = "designated", decimal baseline = 10m)
     {
-        Indicator = indicator,
-        Kind = kind,
-        LeadPartners = [lead],
-        Baseline = baseline,
-        Trajectory = new Dictionary<string, decimal> { ["2008/09"] = baseline + 1, ["2009/10"] = baseline + 2, ["2010/11"] = baseline + 3 },
-    };
+        var known = NationalIndicatorSet.TryGet(indicator, out var reference) ? reference.HigherIsBetter : null;
+        var step = known == false ? -1 : 1;
+        return new()
+        {
+            Indicator = indicator,
+            Kind = kind,
+            LeadPartners = [lead],
+            Baseline = baseline,
+            Trajectory = new Dictionary<string, decimal> { ["2008/09"] = baseline + step, ["2009/10"] = baseline + (2 * step), ["2010/11"] = baseline + (3 * step) },
+            HigherIsBetter = known is null && kind != "local" ? true : null,
+        };
+    }
 
     public static IReadOnlyList<TargetRequest> Targets() =>
     [
@@ -102,17 +112,5 @@ internal static class Requests
     };
 
     /// <summary>The same request as a rehearsal on <paramref name="pace"/>.</summary>
-    public static NegotiationRequest WithPace(NegotiationRequest request, PaceRequest? pace) => new()
-    {
-        Area = request.Area,
-        ResponsibleAuthority = request.ResponsibleAuthority,
-        GovernmentOffice = request.GovernmentOffice,
-        Period = request.Period,
-        LspLead = request.LspLead,
-        GovernmentOfficeNegotiator = request.GovernmentOfficeNegotiator,
-        Partners = request.Partners,
-        Targets = request.Targets,
-        Timetable = request.Timetable,
-        Pace = pace,
-    };
+    public static NegotiationRequest WithPace(NegotiationRequest request, PaceRequest? pace) => request with { Pace = pace };
 }

@@ -37,16 +37,8 @@ internal static class Rehearsal
     private static NegotiationRequest Shorten(NegotiationRequest request, int index)
     {
         var opens = From.Date.AddDays(1 + index).AddHours(9);
-        return new NegotiationRequest
+        return request with
         {
-            Area = request.Area,
-            ResponsibleAuthority = request.ResponsibleAuthority,
-            GovernmentOffice = request.GovernmentOffice,
-            Period = request.Period,
-            LspLead = request.LspLead,
-            GovernmentOfficeNegotiator = request.GovernmentOfficeNegotiator,
-            Partners = request.Partners,
-            Targets = request.Targets,
             Timetable = new TimetableRequest
             {
                 ConsultationOpens = new DateTimeOffset(opens, TimeSpan.Zero),

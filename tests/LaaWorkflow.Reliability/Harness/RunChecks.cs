@@ -11,7 +11,7 @@ internal sealed record RunFindings(int AnswersLost, int DuplicateEmails, int Ins
 /// <summary>Checks a run's end state: on its own, and against an unharmed baseline run of the same areas.</summary>
 internal static partial class RunChecks
 {
-    private static readonly string[] s_timingKinds = ["reminded|", "escalated|", "digest|"];
+    private static readonly string[] s_timingKinds = ["reminded|", "escalated|", "digest|", "lead-reminded|", "lead-escalated|", "signoff-warning|"];
 
     private static readonly Dictionary<string, string> s_statusOfDecision = new(StringComparer.Ordinal)
     {
@@ -27,7 +27,8 @@ internal static partial class RunChecks
     /// <remarks>
     /// The calendar runs on while a host or storage is down, so after a fault a partner may answer some business days
     /// later than in the unharmed run and meanwhile get a reminder or escalation more. Those (and the lead's digests,
-    /// which count the answers so far) may differ from the baseline; every other email, the phases in order, each
+    /// which count the answers so far, the lead's chases and the sign-off warnings, which list what is outstanding) may
+    /// differ from the baseline; every other email, the phases in order, each
     /// partner's final answer and round, and every other timeline entry must be the baseline's.
     /// </remarks>
     public static RunFindings Check(RunSnapshot run, IReadOnlyList<ConfirmedAnswer> confirmed, IReadOnlyList<string> areas, RunSnapshot? baseline)
@@ -134,8 +135,9 @@ internal static partial class RunChecks
     }
 
     /// <summary>
-    /// The timeline without its reminders, escalations and digests, whose number (and a digest's list of partners yet to
-    /// answer) depends on when partners answered, and with dates left out (a second round's deadline is set from when
+    /// The timeline without its reminders, escalations, digests, chases of the LSP lead and sign-off warnings, whose
+    /// number (and a digest's or warning's list of what is outstanding) depends on when partners and leads answered,
+    /// and with dates left out (a second round's deadline is set from when
     /// the revision came).
     /// </summary>
     private static List<string> Comparable(IReadOnlyList<string> timeline) =>

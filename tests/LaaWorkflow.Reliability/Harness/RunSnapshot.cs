@@ -14,8 +14,11 @@ internal sealed record NegotiationEnd(string Area, string Id, string Phase, IRea
 /// <summary>One stored outbox message: its key, and what makes it the same email as another.</summary>
 internal sealed partial record SentEmail(string Key, string NegotiationId, string To, string Kind, string Subject)
 {
-    /// <summary>Reminders, escalations and the lead's digests: how many go out, and what a digest counts, depend on when partners answer, which a fault may delay.</summary>
-    public bool DependsOnTiming => Kind is "PartnerReminder" or "EscalationNotice" or "LeadDigest";
+    /// <summary>
+    /// Reminders, escalations, the lead's digests and chases, and sign-off warnings: how many go out, and what a digest
+    /// or warning lists, depend on when partners and the lead answer, which a fault may delay.
+    /// </summary>
+    public bool DependsOnTiming => Kind is "PartnerReminder" or "EscalationNotice" or "LeadDigest" or "LeadChase" or "SignOffWarning";
 
     /// <summary>
     /// Negotiation, recipient, kind and subject, plus the key's segments that number a round, reminder, escalation or

@@ -149,7 +149,9 @@ internal static class AreaGenerator
     {
         var baseline = Math.Round(5 + (random.Next(700) / 10m), 1);
         var step = Math.Max(0.1m, Math.Round(baseline * 0.03m, 1));
-        var up = random.Next(3) != 0;
+        // Plans for improvement: the indicator's own direction where the reference data knows it, else the lead's word.
+        var known = NationalIndicatorSet.TryGet(indicator, out var reference) ? reference.HigherIsBetter : null;
+        var up = known ?? random.Next(3) != 0;
         var leads = random.Next(4) == 0
             ? new[] { partners[random.Next(partners.Count)].Id, partners[random.Next(partners.Count)].Id }.Distinct().ToList()
             : [partners[random.Next(partners.Count)].Id];
@@ -165,6 +167,7 @@ internal static class AreaGenerator
                 ["2009/10"] = baseline + (up ? 2 * step : -2 * step),
                 ["2010/11"] = baseline + (up ? 3 * step : -3 * step),
             },
+            HigherIsBetter = known is null ? up : null,
         };
     }
 
@@ -174,12 +177,8 @@ internal static class AreaGenerator
         .. targets.Select(t => t is null || t.Trajectory is null || t.Baseline is not { } baseline
             || (disputingPartner is not null && t.LeadPartners?.Contains(disputingPartner) != true)
             ? t
-            : new TargetRequest
+            : t with
             {
-                Indicator = t.Indicator,
-                Kind = t.Kind,
-                LeadPartners = t.LeadPartners,
-                Baseline = t.Baseline,
                 Trajectory = t.Trajectory.ToDictionary(
                     pair => pair.Key,
                     pair => pair.Key == "2010/11" ? Math.Round(pair.Value - ((pair.Value - baseline) / (10m * revision)), 2) : pair.Value),

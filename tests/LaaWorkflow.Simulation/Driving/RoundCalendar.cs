@@ -26,17 +26,5 @@ internal sealed record RoundCalendar(DateTimeOffset Anchor, DateTimeOffset Start
     public PaceRequest Pace => new() { Anchor = Anchor, StartedAt = StartedAt, SecondsPerDay = SecondsPerDay };
 
     /// <summary>A copy of <paramref name="request"/> on this calendar.</summary>
-    public NegotiationRequest Rehearse(NegotiationRequest request) => new()
-    {
-        Area = request.Area,
-        ResponsibleAuthority = request.ResponsibleAuthority,
-        GovernmentOffice = request.GovernmentOffice,
-        Period = request.Period,
-        LspLead = request.LspLead,
-        GovernmentOfficeNegotiator = request.GovernmentOfficeNegotiator,
-        Partners = request.Partners,
-        Targets = request.Targets,
-        Timetable = request.Timetable,
-        Pace = Pace,
-    };
+    public NegotiationRequest Rehearse(NegotiationRequest request) => request with { Pace = Pace };
 }

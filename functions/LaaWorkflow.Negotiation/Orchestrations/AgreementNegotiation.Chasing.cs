@@ -1,0 +1,102 @@
+using System.Globalization;
+using LaaWorkflow.Email;
+using LaaWorkflow.Negotiation.Activities;
+using LaaWorkflow.Negotiation.Domain;
+
+namespace LaaWorkflow.Negotiation.Orchestrations;
+
+/// <summary>
+/// Nothing lapses silently: an LSP lead whose revision is awaited is chased, then escalated, and the lead and the
+/// Government Office are warned as the sign-off deadline nears.
+/// </summary>
+internal sealed partial class AgreementNegotiation
+{
+    /// <summary>How many times the LSP lead is reminded before the lead's escalation ladder is told.</summary>
+    private const int LeadReminders = 2;
+
+    /// <summary>One step of chasing the LSP lead: <paramref name="EscalationLevel"/> 0 reminds the lead, 1 and up tell a rung of the lead's ladder.</summary>
+    private sealed record Chase(DateTime At, int Number, int EscalationLevel);
+
+    /// <summary>
+    /// The lead is reminded every <c>escalationEveryDays</c> after the wait began (the partners' escalation interval:
+    /// the lead has no answer deadline of their own), twice, then each rung of the lead's ladder is told in turn at the
+    /// same interval. Nothing is scheduled at or after the sign-off deadline, which ends the wait.
+    /// </summary>
+    private List<Chase> LeadChases(DateTime waitingSince)
+    {
+        var every = _agreement.Timetable.EscalationEveryDays;
+        var steps = LeadReminders + _agreement.LeadLadder.Count;
+        return
+        [
+            .. Enumerable.Range(1, steps)
+                .Select(n => new Chase(waitingSince.AddDays(every * n), n, Math.Max(0, n - LeadReminders)))
+                .Where(c => c.At < SignOff),
+        ];
+    }
+
+    private async Task ChaseLeadAsync(Chase chase, string wait, DateTime waitingSince, string why)
+    {
+        var lead = _agreement.LspLead;
+        var to = chase.EscalationLevel == 0 ? lead : _agreement.LeadLadder[chase.EscalationLevel - 1];
+        var number = chase.Number.ToString(CultureInfo.InvariantCulture);
+        await SendEmailAsync(new Notification($"{Id}:lead:{wait}:chase:{number}", EmailKind.LeadChase, Id, _header, to, AnswersDueBy: null)
+        {
+            Round = _round,
+            ReminderNumber = chase.Number,
+            EscalationLevel = chase.EscalationLevel,
+            Cc = chase.EscalationLevel == 0 ? null : lead,
+            WaitingSince = waitingSince,
+            Comment = why,
+        });
+        var text = chase.EscalationLevel == 0
+            ? $"LSP lead reminded (reminder {number}) of the revision awaited since {Format(waitingSince)}."
+            : $"The LSP lead's revision, awaited since {Format(waitingSince)}, escalated to {to.Name} (level {chase.EscalationLevel.ToString(CultureInfo.InvariantCulture)}).";
+        await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
+            Now, $"lead-chase:{wait}:{number}", chase.EscalationLevel == 0 ? "lead-reminded" : "lead-escalated", AnswerSource.System, text)));
+    }
+
+    /// <summary>
+    /// Runs beside the negotiation: on each of the timetable's warning days before the sign-off deadline, tells the LSP
+    /// lead and the Government Office negotiator where it stands and what is outstanding, unless it has ended.
+    /// </summary>
+    private async Task WarnBeforeSignOffAsync(CancellationToken cancellationToken)
+    {
+        foreach (var days in _agreement.Timetable.SignOffWarnings.OrderDescending())
+        {
+            var at = SignOff.AddDays(-days);
+            if (at <= Now)
+            {
+                continue;
+            }
+
+            await _clock.Until(at, cancellationToken);
+            if (_phase.IsTerminal())
+            {
+                return;
+            }
+
+            var key = $"{Id}:signoff-warning:{days.ToString(CultureInfo.InvariantCulture)}";
+            var warning = new Notification(key + ":lead", EmailKind.SignOffWarning, Id, _header, _agreement.LspLead, RoundDeadline)
+            {
+                DaysLeft = days,
+                Comment = Standing(),
+                Reasons = Obstacles(past: false),
+            };
+            await SendEmailAsync(warning);
+            await SendEmailAsync(warning with { Key = key + ":go", To = _agreement.GovernmentOfficeNegotiator });
+            await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
+                Now, $"signoff-warning:{days.ToString(CultureInfo.InvariantCulture)}", "signoff-warning", AnswerSource.System,
+                $"{days} days to the sign-off deadline and not signed off ({Standing()}): the LSP lead and the Government Office {_agreement.GovernmentOffice} warned.")));
+        }
+    }
+
+    /// <summary>Where the negotiation stands, as a warning says it.</summary>
+    private string Standing() => _phase switch
+    {
+        NegotiationPhase.Draft => "the consultation has not opened yet",
+        NegotiationPhase.Consultation => $"consultation round {_round.ToString(CultureInfo.InvariantCulture)} is open",
+        NegotiationPhase.Revision => "it is waiting for the LSP lead's revision",
+        NegotiationPhase.GovernmentOffice => $"it is waiting for the Government Office {_agreement.GovernmentOffice}'s decision",
+        _ => _phase.ToString(),
+    };
+}

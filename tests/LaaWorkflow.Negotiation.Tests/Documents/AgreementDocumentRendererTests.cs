@@ -1,0 +1,27 @@
+using LaaWorkflow.Negotiation.Documents;
+using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Orchestrations;
+
+namespace LaaWorkflow.Negotiation.Tests.Documents;
+
+public sealed class AgreementDocumentRendererTests
+{
+    [Fact]
+    public void Render_TargetThatGetsWorse_RecordsItsJustificationEncoded()
+    {
+        var police = new Partner("police", "Northumbria Police", "Chief officer of police", new Contact("P. Contact", "p@police.example"), []);
+        Dictionary<string, decimal> years = new() { ["2008/09"] = 9.4m, ["2009/10"] = 9.1m, ["2010/11"] = 8.6m };
+        var worse = new Target("NI 152", TargetKind.Designated, ["police"], 9.0m, years, HigherIsBetter: false, Justification: "Claims rise with the downturn <before> they fall.");
+        var steady = new Target("NI 16", TargetKind.Designated, ["police"], 18.2m, years, HigherIsBetter: false);
+        var approved = new DateTime(2008, 6, 2, 12, 0, 0, DateTimeKind.Utc);
+        var model = new AgreementDocumentModel(
+            "neg-1", new AgreementHeader("Sunderland", "Sunderland City Council", "North East", "2008-2011", approved.AddDays(28)),
+            new Contact("A. Lead", "lead@sunderland.example"), new Contact("G. Officer", "go@gone.example"), [police], [worse, steady],
+            [new Endorsement("police", approved.AddDays(-7), 1, AnswerSource.EmailLink)], approved, null);
+
+        var html = AgreementDocumentRenderer.Render(model);
+
+        Assert.Contains("Gets worse before it improves, because: Claims rise with the downturn &lt;before&gt; they fall.", html, StringComparison.Ordinal);
+        Assert.Equal(1, html.Split("Gets worse before it improves").Length - 1);
+    }
+}
