@@ -46,7 +46,8 @@ internal static class AnswerPages
         body.Append("<dl>")
             .Append(PageParts.Fact("Agreement", $"{area} Local Area Agreement"))
             .Append(PageParts.Fact("Answer", EmailTemplates.DecisionText(answer.Decision)))
-            .Append(PageParts.Fact("Received", EmailDocument.Date(answer.ReceivedAt)));
+            // A rehearsal's page shows the time on its calendar, as its emails and timeline do.
+            .Append(PageParts.Fact("Received", EmailDocument.Date(view?.Dated(answer.ReceivedAt) ?? answer.ReceivedAt)));
         if (!string.IsNullOrWhiteSpace(answer.Comment))
         {
             body.Append(PageParts.Fact("Comment", answer.Comment));

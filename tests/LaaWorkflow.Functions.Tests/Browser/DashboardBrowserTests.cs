@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Testing;
@@ -64,6 +65,8 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         var status = page.Locator($"tr[data-partner='{partner.Id}'] .partner-status");
         await Assertions.Expect(status).ToHaveTextAsync("invited");
         await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("Serious acquisitive crime rate");
+        // A crime rate improves as it falls, and the page says so beside its trajectory.
+        await Assertions.Expect(page.Locator("#targets tr", new() { HasText = "Serious acquisitive crime rate" })).ToContainTextAsync("(lower is better)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "negotiation-page.png"), FullPage = true });
 
         // The mailbox shows the invitation; its link opens the partner's answer page.
@@ -80,6 +83,28 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         // Back on the negotiation page the partner is endorsed (the page refreshes itself).
         await page.GotoAsync(new Uri(baseUrl, $"/negotiation.html?id={Uri.EscapeDataString(id)}").ToString());
         await Assertions.Expect(status).ToHaveTextAsync("endorsed");
+
+        // The LSP lead's revision, from the page while the round is open: a trajectory made to get worse is refused,
+        // naming the field; with a justification it is taken, and the timeline says who is asked again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit a revision" }).ClickAsync();
+        var box = page.GetByLabel("Targets as JSON", new() { Exact = false });
+        var targets = JsonNode.Parse(await box.InputValueAsync())!.AsArray();
+        var first = targets[0]!.AsObject();
+        var baseline = first["baseline"]!.GetValue<decimal>();
+        first["trajectory"]!["2008/09"] = first["higherIsBetter"]!.GetValue<bool>() ? baseline - 1 : baseline + 1;
+        await box.FillAsync(targets.ToJsonString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("targets[0].trajectory");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("gets worse");
+
+        first["justification"] = "The new recording standard counts more offences in the first year.";
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit a revision" }).ClickAsync();
+        await box.FillAsync(targets.ToJsonString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Submit revision: done.");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("during consultation");
+        await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("Gets worse before it improves, because: The new recording standard");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "negotiation-revised.png"), FullPage = true });
 
         await page.GotoAsync(new Uri(baseUrl, $"/orchestrations.html?id={Uri.EscapeDataString(id)}").ToString());
         await Assertions.Expect(page.Locator("#detail-h")).ToContainTextAsync(id);

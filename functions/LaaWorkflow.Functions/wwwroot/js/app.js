@@ -158,7 +158,7 @@ export function pick(object, ...names) {
 
 /**
  * Asks for the fields of an action in the page's dialog; resolves to the values, or null when
- * cancelled. Each field: { name, label, type = 'text' | 'textarea' | 'select', options, required, value }.
+ * cancelled. Each field: { name, label, type = 'text' | 'textarea' | 'select', options, required, value, rows }.
  */
 export function ask(title, fields) {
   const dialog = document.getElementById('dlg');
@@ -168,7 +168,7 @@ export function ask(title, fields) {
   for (const field of fields) {
     const id = `dlg-${field.name}`;
     let input;
-    if (field.type === 'textarea') input = el('textarea', { id, name: field.name, rows: 4, required: field.required });
+    if (field.type === 'textarea') input = el('textarea', { id, name: field.name, rows: field.rows || 4, required: field.required });
     else if (field.type === 'select') input = el('select', { id, name: field.name, required: field.required }, field.options.map(o => el('option', { value: o, text: o })));
     else input = el('input', { id, name: field.name, type: field.type || 'text', required: field.required });
     if (field.value !== undefined) input.value = field.value;

@@ -87,8 +87,17 @@ async function renderTargets(n) {
       el('td', { text: pick(t, 'kind') || '' }),
       el('td', { text: [].concat(pick(t, 'leadPartners') || []).join(', ') }),
       el('td', { text: pick(t, 'baseline') ?? '' }),
-      el('td', { text: Object.entries(trajectory).map(([year, value]) => `${year}: ${value}`).join('; ') })));
+      el('td', { text: trajectoryText(t, trajectory) })));
   }
+}
+
+/** The values by year, the direction that counts as better, and why a trajectory that gets worse does. */
+function trajectoryText(t, trajectory) {
+  const higher = pick(t, 'higherIsBetter');
+  const direction = higher === true ? ' (higher is better)' : higher === false ? ' (lower is better)' : '';
+  const why = pick(t, 'justification');
+  return Object.entries(trajectory).map(([year, value]) => `${year}: ${value}`).join('; ')
+    + direction + (why ? `. Gets worse before it improves, because: ${why}` : '');
 }
 
 function timelineEntries(n) {
@@ -196,6 +205,31 @@ async function load() {
     say(error.status === 404 ? 'There is no negotiation with that id.' : error.message, true);
   }
 }
+
+/** The targets as the revisions route takes them, from the negotiation as it stands. */
+function targetsForRevision(n) {
+  return (pick(n, 'targets') || []).map(t => {
+    const target = { indicator: pick(t, 'indicator'), kind: pick(t, 'kind'), leadPartners: pick(t, 'leadPartners'), baseline: pick(t, 'baseline'), trajectory: pick(t, 'trajectory') };
+    if (pick(t, 'higherIsBetter') !== undefined) target.higherIsBetter = pick(t, 'higherIsBetter');
+    if (pick(t, 'justification')) target.justification = pick(t, 'justification');
+    return target;
+  });
+}
+
+document.getElementById('act-revise').addEventListener('click', async () => {
+  const values = await ask("Submit the LSP lead's revision", [
+    { name: 'targets', label: 'Targets as JSON, as they stand now: change what the revision changes (a trajectory that gets worse needs a "justification")', type: 'textarea', rows: 20, required: true, value: JSON.stringify(targetsForRevision(current), null, 2) },
+  ]);
+  if (!values) return;
+  let targets;
+  try {
+    targets = JSON.parse(values.targets);
+  } catch (error) {
+    say(`The revision was not sent: the targets are not valid JSON (${error.message}).`, true);
+    return;
+  }
+  await act('Submit revision', `${base}/revisions`, { targets });
+});
 
 document.getElementById('act-extend').addEventListener('click', async () => {
   const partners = (pick(current, 'partners') || []).map(p => pick(p, 'id'));
