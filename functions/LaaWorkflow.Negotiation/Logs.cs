@@ -14,6 +14,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Negotiation {InstanceId}: answer from {PartnerId} for round {Round} handed to its consultation")]
     public static partial void AnswerRaised(ILogger logger, string instanceId, string partnerId, int round);
 
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Negotiation {InstanceId}: answer from {PartnerId} for round {Round} kept for the next try: its consultation is {State}")]
+    public static partial void AnswerNotYet(ILogger logger, string instanceId, string partnerId, int round, string state);
+
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Negotiation {InstanceId}: answer from {PartnerId} for round {Round} refused: {Reason}")]
     public static partial void AnswerRefused(ILogger logger, string instanceId, string partnerId, int round, string reason);
 

@@ -126,6 +126,9 @@ internal sealed class AnswerRecorder
                 case AnswerSinkStatus.Closed:
                     Logs.AnswerRefused(_logger, existing.NegotiationId, existing.PartnerId, existing.Round, result.Reason ?? "closed");
                     return new RecordOutcome(RecordStatus.Closed, existing, result.Reason ?? "The consultation is closed.", view);
+                case AnswerSinkStatus.NotYet:
+                    // Kept in the ledger; the partner's next try (the page asks for one) hands it over again.
+                    return new RecordOutcome(RecordStatus.Unavailable, null, null, view);
                 default:
                     return new RecordOutcome(RecordStatus.NotFound, null, null, view);
             }

@@ -23,6 +23,9 @@ public enum AnswerSinkStatus
 
     /// <summary>No such negotiation or partner.</summary>
     NotFound,
+
+    /// <summary>The consultation cannot take it at this moment (it is being restored after a restart); the caller tries again.</summary>
+    NotYet,
 }
 
 /// <summary>The negotiation's answer to a submission.</summary>
@@ -38,4 +41,7 @@ public sealed record AnswerSinkResult(AnswerSinkStatus Status, string? Reason = 
 
     /// <summary>The consultation is closed for this answer, for the reason given.</summary>
     public static AnswerSinkResult Closed(string reason) => new(AnswerSinkStatus.Closed, reason);
+
+    /// <summary>Not taken yet: nothing is lost, and the same submission is handed over again on the next try.</summary>
+    public static AnswerSinkResult NotYet { get; } = new(AnswerSinkStatus.NotYet);
 }

@@ -51,8 +51,20 @@ internal sealed class NegotiationAnswerSink(IAgreementStore store, DurableTaskCl
             return Refuse(submission, reason);
         }
 
+        // The read model can show a partner invited before the engine has stored the consultation that invited them:
+        // DurableTask.AzureStorage sends an episode's messages (the activity that records the invitation among them)
+        // before it checkpoints the episode, and a host that dies in between replays it from an older checkpoint. An
+        // event raised to an instance that is not stored, or has already ended, is dropped; the partner tries again.
+        var target = InstanceIds.Partner(submission.NegotiationId, submission.PartnerId, submission.Round);
+        var instance = await client.GetInstanceAsync(target, getInputsAndOutputs: false, cancellationToken);
+        if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending))
+        {
+            Logs.AnswerNotYet(logger, submission.NegotiationId, submission.PartnerId, submission.Round, instance?.RuntimeStatus.ToString() ?? "not stored");
+            return AnswerSinkResult.NotYet;
+        }
+
         await client.RaiseEventAsync(
-            InstanceIds.Partner(submission.NegotiationId, submission.PartnerId, submission.Round),
+            target,
             PartnerAnswerEvent.Name,
             new PartnerAnswerEvent(decision, submission.Comment?.Trim(), ToDomain(submission.Source), summary.Definition.Pace.BusinessAt(submission.ReceivedAt.UtcDateTime)),
             cancellationToken);

@@ -34,6 +34,25 @@ public abstract class SinkScenarios(AzuriteFixture azurite) : NegotiationScenari
     }
 
     [Fact]
+    public async Task Answer_ToAConsultationTheEngineDoesNotHoldRunning_IsKeptForTheNextTryNotReportedTaken()
+    {
+        await using var world = await StartAsync();
+        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
+        await world.WaitForConsultationAsync(id);
+        // The read model says police is invited, but the engine no longer runs its consultation (as after a host died
+        // between sending an episode's messages and storing it): an event raised to it now would be dropped.
+        var consultation = Orchestrations.InstanceIds.Partner(id, "police", 1);
+        await world.Client.TerminateInstanceAsync(consultation, "test: the consultation is not running");
+        await world.Client.WaitForInstanceCompletionAsync(consultation, getInputsAndOutputs: false, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        var answer = await world.AnswerAsync(id, "police", AnswerDecision.Endorse);
+        var pct = await world.AnswerAsync(id, "pct", AnswerDecision.Endorse);
+
+        Assert.Equal(AnswerSinkStatus.NotYet, answer.Status);
+        Assert.Equal(AnswerSinkStatus.Accepted, pct.Status);
+    }
+
+    [Fact]
     public async Task DeliveryProblem_Bounce_FlagsThePartnerRecordsItAndTellsTheLeadOnce()
     {
         await using var world = await StartAsync();
