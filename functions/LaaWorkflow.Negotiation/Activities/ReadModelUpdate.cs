@@ -32,7 +32,8 @@ internal sealed record AgreementPatch(
     bool ClearNextDeadline = false,
     int? Endorsed = null,
     AgreementOutcome? Outcome = null,
-    Uri? DocumentUrl = null);
+    Uri? DocumentUrl = null,
+    DateTime? SignOffDeadline = null);
 
 /// <summary>A partner's whole consultation state (the delivery-problem flag is kept apart and never overwritten by it).</summary>
 internal sealed record PartnerState(

@@ -44,6 +44,9 @@ public sealed class AgreementView
     /// <summary>The next deadline the negotiation is waiting on, if any.</summary>
     public DateTime? NextDeadline { get; init; }
 
+    /// <summary>The timetable as it stands.</summary>
+    public required TimetableView Timetable { get; init; }
+
     /// <summary>A rehearsal's calendar; absent for a real negotiation.</summary>
     public PaceView? Pace { get; init; }
 
@@ -55,6 +58,28 @@ public sealed class AgreementView
 
     /// <summary>The signed-off agreement document, once finalised.</summary>
     public Uri? DocumentUrl { get; init; }
+}
+
+/// <summary>The timetable as it stands: the sign-off deadline is the extended one once it has been moved.</summary>
+public sealed class TimetableView
+{
+    /// <summary>When the partners are invited.</summary>
+    public required DateTime ConsultationOpens { get; init; }
+
+    /// <summary>When the first round's answers are due.</summary>
+    public required DateTime ResponseDeadline { get; init; }
+
+    /// <summary>When the agreement must be signed off.</summary>
+    public required DateTime SignOffDeadline { get; init; }
+
+    /// <summary>Days before an answer deadline on which outstanding partners are reminded.</summary>
+    public required IReadOnlyList<int> ReminderDaysBefore { get; init; }
+
+    /// <summary>Days between escalations, and between chases of an LSP lead whose revision is awaited.</summary>
+    public required int EscalationEveryDays { get; init; }
+
+    /// <summary>Days before the sign-off deadline on which the lead and the Government Office are warned.</summary>
+    public required IReadOnlyList<int> SignOffWarningDaysBefore { get; init; }
 }
 
 /// <summary>A rehearsal's calendar: <see cref="Anchor"/> at the real instant <see cref="StartedAt"/>, a day every <see cref="SecondsPerDay"/> s.</summary>

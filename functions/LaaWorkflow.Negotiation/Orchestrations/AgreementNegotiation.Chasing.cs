@@ -6,11 +6,18 @@ using LaaWorkflow.Negotiation.Domain;
 namespace LaaWorkflow.Negotiation.Orchestrations;
 
 /// <summary>
-/// Nothing lapses silently: an LSP lead whose revision is awaited is chased, then escalated, and the lead and the
-/// Government Office are warned as the sign-off deadline nears.
+/// Nothing lapses silently: an LSP lead whose revision is awaited is chased, then escalated, the lead and the
+/// Government Office are warned as the sign-off deadline nears, and the deadline can be moved, with a reason on record.
 /// </summary>
 internal sealed partial class AgreementNegotiation
 {
+    /// <summary>The next extension of the sign-off deadline (waited for from the start of the run); every wait of the negotiation takes it.</summary>
+    private Task<SignOffExtendedEvent> _extension = new TaskCompletionSource<SignOffExtendedEvent>().Task;
+
+    private CancellationTokenSource? _extensionCancel;
+
+    private CancellationTokenSource _warnings = new();
+
     /// <summary>How many times the LSP lead is reminded before the lead's escalation ladder is told.</summary>
     private const int LeadReminders = 2;
 
@@ -56,6 +63,51 @@ internal sealed partial class AgreementNegotiation
     }
 
     /// <summary>
+    /// Moves the sign-off deadline: the partners still being consulted (<paramref name="consulted"/>) may now answer
+    /// until the new one, the warnings start again for it, and the timeline records why and who agreed it.
+    /// </summary>
+    private async Task ExtendAsync(SignOffExtendedEvent extension, IEnumerable<string> consulted)
+    {
+        _clock.Saw(extension.At);
+        _extension = context.WaitForExternalEvent<SignOffExtendedEvent>(SignOffExtendedEvent.Name, _extensionCancel!.Token);
+        var before = SignOff;
+        if (extension.NewDeadline <= before)
+        {
+            // Raised against an older deadline and overtaken by a later extension: nothing to move.
+            return;
+        }
+
+        _header = _header with { SignOffDeadline = extension.NewDeadline };
+        if (_nextDeadline == before)
+        {
+            _nextDeadline = SignOff;
+        }
+
+        foreach (var partnerId in consulted)
+        {
+            context.SendEvent(InstanceIds.Partner(Id, partnerId, RoundOf(partnerId)), PartnerCommandEvent.Name,
+                new PartnerCommandEvent(PartnerCommandKind.ExtendSignOff, "signoff:" + extension.ExtensionId, SignOff, extension.By, Now));
+        }
+
+        _warnings.Cancel();
+        StartWarnings();
+        PublishStatus();
+        var agreed = extension.AgreedBy is null ? "" : $", agreed for the Government Office by {extension.AgreedBy}";
+        var by = extension.By is null ? "" : $" (recorded by {extension.By})";
+        await context.UpdateReadModelAsync(new ReadModelUpdate(
+            Id,
+            new TimelineEntry(Now, "signoff-extended:" + extension.ExtensionId, "signoff-extended", AnswerSource.Admin,
+                $"Sign-off deadline moved from {Format(before)} to {Format(SignOff)}{agreed}{by}: {extension.Reason}"),
+            new AgreementPatch(NextDeadline: _nextDeadline, SignOffDeadline: SignOff)));
+    }
+
+    private void StartWarnings()
+    {
+        _warnings = new CancellationTokenSource();
+        _ = WarnBeforeSignOffAsync(_warnings.Token);
+    }
+
+    /// <summary>
     /// Runs beside the negotiation: on each of the timetable's warning days before the sign-off deadline, tells the LSP
     /// lead and the Government Office negotiator where it stands and what is outstanding, unless it has ended.
     /// </summary>
@@ -75,7 +127,8 @@ internal sealed partial class AgreementNegotiation
                 return;
             }
 
-            var key = $"{Id}:signoff-warning:{days.ToString(CultureInfo.InvariantCulture)}";
+            // Keyed by the deadline too: after an extension, the warnings for the new deadline are new emails.
+            var key = $"{Id}:signoff-warning:{SignOff.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}:{days.ToString(CultureInfo.InvariantCulture)}";
             var warning = new Notification(key + ":lead", EmailKind.SignOffWarning, Id, _header, _agreement.LspLead, RoundDeadline)
             {
                 DaysLeft = days,
@@ -85,7 +138,7 @@ internal sealed partial class AgreementNegotiation
             await SendEmailAsync(warning);
             await SendEmailAsync(warning with { Key = key + ":go", To = _agreement.GovernmentOfficeNegotiator });
             await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
-                Now, $"signoff-warning:{days.ToString(CultureInfo.InvariantCulture)}", "signoff-warning", AnswerSource.System,
+                Now, key[(Id.Length + 1)..], "signoff-warning", AnswerSource.System,
                 $"{days} days to the sign-off deadline and not signed off ({Standing()}): the LSP lead and the Government Office {_agreement.GovernmentOffice} warned.")));
         }
     }

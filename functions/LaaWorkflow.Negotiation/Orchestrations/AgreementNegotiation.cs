@@ -12,7 +12,8 @@ namespace LaaWorkflow.Negotiation.Orchestrations;
 internal sealed partial class AgreementNegotiation(TaskOrchestrationContext context, AgreementInput input, Task<WithdrawEvent> withdrawal)
 {
     private readonly Agreement _agreement = input.Agreement;
-    private readonly AgreementHeader _header = AgreementHeader.From(input.Agreement);
+    /// <summary>What every email says of the agreement; its sign-off deadline moves when it is extended.</summary>
+    private AgreementHeader _header = AgreementHeader.From(input.Agreement);
     private readonly Dictionary<string, PartnerOutcome> _latest = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _outstanding = new(StringComparer.Ordinal);
 
@@ -28,7 +29,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
     private string Id => input.NegotiationId;
 
-    private DateTime SignOff => _agreement.Timetable.SignOffDeadline;
+    private DateTime SignOff => _header.SignOffDeadline;
 
     /// <summary>When this round's answers are due, while a consultation is open; null otherwise.</summary>
     private DateTime? RoundDeadline => _phase == NegotiationPhase.Consultation ? _nextDeadline : null;
@@ -42,16 +43,20 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
     public async Task<AgreementOutcome> RunAsync()
     {
-        // The warnings run beside the negotiation and stop when it ends, however it ends.
-        using var warningsCancel = new CancellationTokenSource();
-        _ = WarnBeforeSignOffAsync(warningsCancel.Token);
+        // The warnings run beside the negotiation and stop when it ends, however it ends; an extension of the sign-off
+        // deadline can come at any point, and every wait takes it.
+        using var extensionCancel = new CancellationTokenSource();
+        _extensionCancel = extensionCancel;
+        _extension = context.WaitForExternalEvent<SignOffExtendedEvent>(SignOffExtendedEvent.Name, extensionCancel.Token);
+        StartWarnings();
         try
         {
             return await NegotiateAsync();
         }
         finally
         {
-            warningsCancel.Cancel();
+            _warnings.Cancel();
+            extensionCancel.Cancel();
         }
     }
 
@@ -64,10 +69,15 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             await ChangePhaseAsync(NegotiationPhase.Draft, "draft", $"Waiting for consultation to open on {Format(opens)}.", AnswerSource.System);
             using var cancel = new CancellationTokenSource();
             var timer = _clock.Until(opens, cancel.Token);
-            if (await Task.WhenAny(timer, withdrawal) == withdrawal)
+            while (await Task.WhenAny(timer, withdrawal, _extension) is var winner && winner != timer)
             {
-                cancel.Cancel();
-                return await WithdrawnAsync(await withdrawal);
+                if (winner == withdrawal)
+                {
+                    cancel.Cancel();
+                    return await WithdrawnAsync(await withdrawal);
+                }
+
+                await ExtendAsync(await _extension, []);
             }
         }
 
@@ -149,7 +159,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         {
             using var digestCancel = new CancellationTokenSource();
             Task? digestTimer = nextDigest < digests.Count ? _clock.Until(digests[nextDigest].At, digestCancel.Token) : null;
-            List<Task> waits = [.. children.Keys, withdrawal, revision];
+            List<Task> waits = [.. children.Keys, withdrawal, revision, _extension];
             if (digestTimer is not null)
             {
                 waits.Add(digestTimer);
@@ -179,6 +189,12 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             {
                 await SendDigestAsync(digests[nextDigest].Days);
                 nextDigest++;
+                continue;
+            }
+
+            if (winner == _extension)
+            {
+                await ExtendAsync(await _extension, children.Values);
                 continue;
             }
 
@@ -325,14 +341,26 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             Partners = PartnerLines(),
         });
 
-        using var timerCancel = new CancellationTokenSource();
         using var decisionCancel = new CancellationTokenSource();
-        var timer = _clock.Until(SignOff, timerCancel.Token);
         var decision = WaitForDecisionAsync(_submissions, decisionCancel.Token);
-        var winner = await Task.WhenAny(timer, decision, withdrawal);
-        if (winner != timer)
+        Task timer;
+        Task winner;
+        while (true)
         {
-            timerCancel.Cancel();
+            using var timerCancel = new CancellationTokenSource();
+            timer = _clock.Until(SignOff, timerCancel.Token);
+            winner = await Task.WhenAny(timer, decision, withdrawal, _extension);
+            if (winner != timer)
+            {
+                timerCancel.Cancel();
+            }
+
+            if (winner != _extension)
+            {
+                break;
+            }
+
+            await ExtendAsync(await _extension, []);
         }
 
         if (winner != decision)
@@ -389,15 +417,23 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
         using var revisionCancel = new CancellationTokenSource();
         var revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
-        var chases = LeadChases(waitingSince);
-        foreach (var chase in chases.Append(null))
+        var chased = 0;
+        while (true)
         {
+            // Computed again each pass: an extension of the sign-off deadline lets the chase go on for longer.
+            var chase = LeadChases(waitingSince).Skip(chased).FirstOrDefault();
             using var timerCancel = new CancellationTokenSource();
             var timer = _clock.Until(chase?.At ?? SignOff, timerCancel.Token);
-            var winner = await Task.WhenAny(timer, revision, withdrawal);
+            var winner = await Task.WhenAny(timer, revision, withdrawal, _extension);
             if (winner != timer)
             {
                 timerCancel.Cancel();
+            }
+
+            if (winner == _extension)
+            {
+                await ExtendAsync(await _extension, []);
+                continue;
             }
 
             if (winner == revision)
@@ -412,9 +448,8 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             }
 
             await ChaseLeadAsync(chase, wait, waitingSince, why);
+            chased++;
         }
-
-        throw new InvalidOperationException("The wait for a revision ends at the sign-off deadline at the latest.");
     }
 
     private RevisionEvent Seen(RevisionEvent revision)

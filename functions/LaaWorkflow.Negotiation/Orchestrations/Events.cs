@@ -20,6 +20,9 @@ internal enum PartnerCommandKind
     RemindNow,
     ExtendDeadline,
     Withdraw,
+
+    /// <summary>The sign-off deadline moved to <c>NewDeadline</c>: the consultation's last day moves with it.</summary>
+    ExtendSignOff,
 }
 
 /// <summary>
@@ -55,4 +58,16 @@ internal sealed record GovernmentOfficeDecisionEvent(bool Approved, string? Comm
 internal sealed record WithdrawEvent(string Reason, DateTime At, string? By = null)
 {
     public const string Name = "Withdraw";
+}
+
+/// <summary>The sign-off deadline moved, with the Government Office's agreement, by an admin.</summary>
+/// <param name="NewDeadline">The new sign-off deadline (business time).</param>
+/// <param name="Reason">Why, as recorded.</param>
+/// <param name="AgreedBy">Who agreed it for the Government Office, when given.</param>
+/// <param name="By">The admin who made the change.</param>
+/// <param name="At">When it arrived (business time).</param>
+/// <param name="ExtensionId">A unique id for this extension.</param>
+internal sealed record SignOffExtendedEvent(DateTime NewDeadline, string Reason, string? AgreedBy, string? By, DateTime At, string ExtensionId)
+{
+    public const string Name = "SignOffExtended";
 }

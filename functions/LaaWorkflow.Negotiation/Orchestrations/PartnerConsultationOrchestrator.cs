@@ -38,7 +38,10 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         private int _extensions;
         private readonly BusinessClock _clock = new(context, input.Pace, input.StartedAt);
 
-        private DateTime SignOff => input.Header.SignOffDeadline;
+        /// <summary>What every email says of the agreement; the sign-off deadline in it moves when it is extended.</summary>
+        private AgreementHeader _header = input.Header;
+
+        private DateTime SignOff => _header.SignOffDeadline;
 
         [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass handles one reminder, escalation or admin command; the sign-off deadline ends the loop, so the history stays bounded.")]
         public async Task<PartnerOutcome> RunAsync()
@@ -121,6 +124,12 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
                         next = 0;
                         await RecordAsync("deadline-extended:" + order.CommandId, AnswerSource.Admin,
                             $"{_partner.Name}'s deadline extended to {Format(_deadline)}.", "deadline-extended");
+                        break;
+                    case PartnerCommandKind.ExtendSignOff when order.NewDeadline is { } signOff && signOff > SignOff:
+                        // The consultation may now run on to the later deadline: the escalation ladder goes on climbing.
+                        _header = _header with { SignOffDeadline = signOff };
+                        schedule = Schedule(_clock.Now);
+                        next = 0;
                         break;
                     default:
                         break;
@@ -208,7 +217,7 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
         {
             var led = input.Targets.Where(t => t.LeadPartners.Contains(_partner.Id)).ToList();
             return new Notification(
-                $"{input.NegotiationId}:{_partner.Id}:r{Round}:{what}", kind, input.NegotiationId, input.Header, to, _deadline)
+                $"{input.NegotiationId}:{_partner.Id}:r{Round}:{what}", kind, input.NegotiationId, _header, to, _deadline)
             {
                 Partner = _partner,
                 Round = Round,

@@ -109,10 +109,16 @@ internal sealed partial class TableAgreementStore
         row.GetInt32("Endorsed") ?? 0,
         row.GetInt32("Partners") ?? 0);
 
+    /// <summary>The definition with the sign-off deadline an extension moved it to, if any.</summary>
+    private static Agreement WithSignOff(Agreement definition, DateTime? extended) =>
+        extended is { } signOff
+            ? definition with { Timetable = definition.Timetable with { SignOffDeadline = DateTime.SpecifyKind(signOff, DateTimeKind.Utc) } }
+            : definition;
+
     private static AgreementSummaryRecord ReadSummary(TableEntity row) => new(
         row.PartitionKey,
         row.GetDateTime("CreatedAt")!.Value,
-        ReadModelJson.Read<Agreement>(row.GetString("Definition")!),
+        WithSignOff(ReadModelJson.Read<Agreement>(row.GetString("Definition")!), row.GetDateTime("SignOffDeadline")),
         Enum.Parse<NegotiationPhase>(row.GetString("Phase")!),
         row.GetInt32("Round") ?? 0,
         Date(row.GetDateTime("NextDeadline")),

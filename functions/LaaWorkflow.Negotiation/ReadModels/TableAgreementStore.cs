@@ -133,6 +133,12 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
             row["Outcome"] = ReadModelJson.Write(outcome);
         }
 
+        if (patch.SignOffDeadline is { } signOff)
+        {
+            // The definition is stored as it was started; a later sign-off deadline is kept beside it and read over it.
+            row["SignOffDeadline"] = signOff;
+        }
+
         if (patch.DocumentUrl is { } url)
         {
             row["DocumentUrl"] = url.AbsoluteUri;

@@ -129,6 +129,54 @@ public sealed partial class NegotiationService
         return NegotiationResult.Accepted();
     }
 
+    /// <summary>
+    /// Moves the sign-off deadline later, for a negotiation that has not ended: the reason is recorded, and who agreed it
+    /// for the Government Office when given (the route is for admins, who act on that agreement).
+    /// </summary>
+    public async Task<NegotiationResult> ExtendSignOffAsync(
+        string id, DateTime? newDeadline, string? reason, string? agreedBy, string? by, CancellationToken cancellationToken = default)
+    {
+        var (summary, refusal) = await FindAsync(id, cancellationToken);
+        if (summary is null)
+        {
+            return refusal!;
+        }
+
+        if (summary.Phase.IsTerminal())
+        {
+            return NotInPhase(summary, "an extension of the sign-off deadline", NegotiationPhase.Consultation, NegotiationPhase.Revision, NegotiationPhase.GovernmentOffice);
+        }
+
+        var current = summary.Definition.Timetable.SignOffDeadline;
+        if (newDeadline is not { } to)
+        {
+            return NegotiationResult.Invalid("signOffDeadline", "Required: the new sign-off deadline, an ISO 8601 time.");
+        }
+
+        if (to <= current)
+        {
+            return NegotiationResult.Invalid("signOffDeadline", $"Must be after the current sign-off deadline ({current:yyyy-MM-dd HH:mm} UTC).");
+        }
+
+        if (to > current.AddDays(Validation.NegotiationValidator.MaxDays))
+        {
+            return NegotiationResult.Invalid("signOffDeadline", $"At most {Validation.NegotiationValidator.MaxDays} days after the current sign-off deadline.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return NegotiationResult.Invalid("reason", "Say why the sign-off deadline moves (it is recorded on the timeline).");
+        }
+
+        await _client.RaiseEventAsync(
+            id,
+            SignOffExtendedEvent.Name,
+            new SignOffExtendedEvent(to, reason.Trim(), string.IsNullOrWhiteSpace(agreedBy) ? null : agreedBy.Trim(), string.IsNullOrWhiteSpace(by) ? null : by.Trim(), NowIn(summary), Guid.NewGuid().ToString("N")),
+            cancellationToken);
+        Logs.ActionAccepted(_logger, id, "sign-off extension");
+        return NegotiationResult.Accepted("The new sign-off deadline was handed to the negotiation.");
+    }
+
     internal static bool IsOutstanding(PartnerState state) =>
         state.Status is PartnerStatus.Invited or PartnerStatus.Reminded or PartnerStatus.Escalated;
 

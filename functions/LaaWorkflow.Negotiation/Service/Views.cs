@@ -25,6 +25,15 @@ internal static class Views
             Round = summary.Round,
             CreatedAt = summary.CreatedAt,
             NextDeadline = summary.NextDeadline,
+            Timetable = new TimetableView
+            {
+                ConsultationOpens = definition.Timetable.ConsultationOpens,
+                ResponseDeadline = definition.Timetable.ResponseDeadline,
+                SignOffDeadline = definition.Timetable.SignOffDeadline,
+                ReminderDaysBefore = definition.Timetable.ReminderDaysBefore,
+                EscalationEveryDays = definition.Timetable.EscalationEveryDays,
+                SignOffWarningDaysBefore = definition.Timetable.SignOffWarnings,
+            },
             Pace = definition.Pace is { } pace ? new PaceView { Anchor = pace.Anchor, StartedAt = pace.StartedAt, SecondsPerDay = pace.SecondsPerDay } : null,
             Now = definition.Pace?.ToBusiness(realNow),
             Outcome = summary.Outcome is { } o

@@ -221,6 +221,7 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     [InlineData("POST", "/api/negotiations/any/revisions")]
     [InlineData("POST", "/api/negotiations/any/government-office/decision")]
     [InlineData("POST", "/api/negotiations/any/partners/p/remind")]
+    [InlineData("POST", "/api/negotiations/any/sign-off-deadline")]
     public async Task Negotiations_WithoutKey_Is401(string method, string path)
     {
         using var anonymous = Host.CreateClient();
@@ -240,6 +241,27 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
 
         Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, response.StatusCode.ToString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task SignOffDeadline_MovedLaterWithAReason_IsTakenAndShown_EarlierOrUnexplainedIs400()
+    {
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Manchester"))))["id"]!.GetValue<string>();
+        var route = new Uri($"/api/negotiations/{id}/sign-off-deadline", UriKind.Relative);
+
+        using var earlier = await Admin.PostAsJsonAsync(route, new { signOffDeadline = "2008-06-01T17:00:00Z", reason = "Sooner.", agreedBy = "GO", by = "admin" });
+        using var unexplained = await Admin.PostAsJsonAsync(route, new { signOffDeadline = "2008-07-31T17:00:00Z", agreedBy = "GO", by = "admin" });
+        using var moved = await Admin.PostAsJsonAsync(route, new { signOffDeadline = "2008-07-31T17:00:00Z", reason = "Boundary review.", agreedBy = "G. Officer", by = "admin" });
+        await Eventually.WaitUntilAsync(async () =>
+            (await NegotiationHost.GetAsync(Admin, id))["timetable"]?["signOffDeadline"]?.GetValue<DateTime>() == new DateTime(2008, 7, 31, 17, 0, 0, DateTimeKind.Utc));
+        var view = await NegotiationHost.GetAsync(Admin, id);
+
+        Assert.Equal(HttpStatusCode.BadRequest, earlier.StatusCode);
+        Assert.Contains("after the current sign-off deadline", JsonNode.Parse(await earlier.Content.ReadAsStringAsync())!["errors"]!["signOffDeadline"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await unexplained.Content.ReadAsStringAsync())!["errors"]!["reason"]);
+        Assert.Equal(HttpStatusCode.Accepted, moved.StatusCode);
+        Assert.Contains(view["timeline"]!.AsArray(), t => t!["kind"]!.GetValue<string>() == "signoff-extended");
     }
 
     [Fact]
@@ -294,6 +316,51 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("already recorded", await second.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("endorsed", await NegotiationHost.PartnerStatusAsync(Admin, id, partner.Id!));
+    }
+
+    [Fact]
+    public async Task Revision_WhileTheRoundIsOpen_AsksAgainOnlyThoseItConcerns_AndTheRoundCompletes()
+    {
+        var request = DemoNegotiations.For("Lambeth");
+        var partners = request.Partners!.Select(p => p!).ToList();
+        var asker = partners[0];
+        var id = await NegotiationHost.StartConsultingAsync(Admin, request);
+        using var partnerClient = Host.CreateClient();
+        async Task AnswerAsync(PartnerRequest partner, string decision, string comment, int invitations = 1)
+        {
+            // The newest invitation's link: wait for a second round's to be sent before answering it.
+            await Eventually.WaitUntilAsync(async () => JsonNode.Parse(await Admin.GetStringAsync(
+                new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(partner.Contact!.Email!)}", UriKind.Relative)))!.AsArray()
+                .Count(m => m!["category"]!.GetValue<string>() == "PartnerInvitation") >= invitations);
+            var link = await NegotiationHost.InvitationLinkAsync(Admin, partner.Contact!.Email!);
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision, ["comment"] = comment });
+            using var posted = await partnerClient.PostAsync(link, form);
+            Assert.True(posted.StatusCode == HttpStatusCode.OK, await posted.Content.ReadAsStringAsync());
+        }
+
+        await AnswerAsync(asker, "request-changes", "Ease the last year of the first target.");
+        await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(Admin, id, asker.Id!) == "changesRequested");
+
+        // The other partners have not answered; the lead eases the last year of the first target at once.
+        var first = request.Targets![0]!;
+        var eased = first with { Trajectory = first.Trajectory!.ToDictionary(y => y.Key, y => y.Key == "2010/11" ? Math.Round(y.Value - ((y.Value - first.Baseline!.Value) / 10m), 2) : y.Value) };
+        using var revised = await Admin.PostAsJsonAsync(
+            new Uri($"/api/negotiations/{id}/revisions", UriKind.Relative), new RevisionRequest { Targets = [eased, .. request.Targets.Skip(1)] }, NegotiationHost.Json);
+        Assert.True(revised.StatusCode == HttpStatusCode.Accepted, await revised.Content.ReadAsStringAsync());
+
+        var concerned = first.LeadPartners!.Select(p => p!).Append(asker.Id!).ToHashSet(StringComparer.Ordinal);
+        await Eventually.WaitUntilAsync(async () => (await NegotiationHost.GetAsync(Admin, id))["partners"]!.AsArray()
+            .All(p => p!["round"]!.GetValue<int>() == (concerned.Contains(p["id"]!.GetValue<string>()) ? 2 : 1)));
+        foreach (var partner in partners)
+        {
+            await AnswerAsync(partner, "endorse", "Agreed.", concerned.Contains(partner.Id!) ? 2 : 1);
+        }
+
+        await Eventually.WaitUntilAsync(async () => (await NegotiationHost.GetAsync(Admin, id))["phase"]!.GetValue<string>() == "governmentOffice");
+        var invitations = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/dev/outbox?top=1000", UriKind.Relative)))!.AsArray()
+            .Count(m => m!["category"]!.GetValue<string>() == "PartnerInvitation" && m["negotiationId"]!.GetValue<string>() == id);
+        Assert.Equal(partners.Count + concerned.Count, invitations);
+        Assert.True(concerned.Count < partners.Count, "the revision should concern only some of the partners");
     }
 
     [Fact]

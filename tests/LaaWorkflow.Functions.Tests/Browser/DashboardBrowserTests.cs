@@ -106,6 +106,16 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("Gets worse before it improves, because: The new recording standard");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "negotiation-revised.png"), FullPage = true });
 
+        // The sign-off deadline moves only with a reason on record, and who agreed it for the Government Office.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the sign-off deadline" }).ClickAsync();
+        await page.GetByLabel("New sign-off deadline", new() { Exact = false }).FillAsync("2008-07-31T17:00:00Z");
+        await page.GetByLabel("Why (recorded on the timeline)").FillAsync("A boundary review delays the county's board.");
+        await page.GetByLabel("Agreed for the Government Office by").FillAsync("G. Officer");
+        await page.GetByLabel("Your name (recorded)").FillAsync("Browser admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Move the sign-off deadline: done.");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("agreed for the Government Office by G. Officer (recorded by Browser admin): A boundary review delays the county's board.");
+
         await page.GotoAsync(new Uri(baseUrl, $"/orchestrations.html?id={Uri.EscapeDataString(id)}").ToString());
         await Assertions.Expect(page.Locator("#detail-h")).ToContainTextAsync(id);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "orchestrations.png"), FullPage = true });

@@ -43,3 +43,8 @@ public sealed class AzureStorageLeadChaseScenarios(SharedAzurite azurite) : Lead
 {
     private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
 }
+
+public sealed class AzureStorageSignOffExtensionScenarios(SharedAzurite azurite) : SignOffExtensionScenarios(azurite.Azurite), IClassFixture<SharedAzurite>
+{
+    private protected override ScenarioBackend Backend => ScenarioBackend.AzureStorage;
+}

@@ -1,6 +1,7 @@
 using LaaWorkflow.Email;
 using LaaWorkflow.Negotiation.Api;
 using LaaWorkflow.Negotiation.Domain;
+using LaaWorkflow.Negotiation.Service;
 using LaaWorkflow.Negotiation.Tests.Support;
 using LaaWorkflow.Testing;
 using Microsoft.DurableTask.Client;
@@ -141,5 +142,46 @@ public abstract class LeadChaseScenarios(AzuriteFixture azurite) : NegotiationSc
         Assert.Equal(
             ["lead-escalated", "lead-reminded", "lead-reminded", "signoff-warning", "signoff-warning"],
             view.Timeline.Where(t => t.Kind.StartsWith("lead-", StringComparison.Ordinal) || t.Kind == "signoff-warning").Select(t => t.Kind).Order(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>Apart from <see cref="LeadChaseScenarios"/>, so the two long runs to (and past) the sign-off deadline run side by side.</summary>
+public abstract class SignOffExtensionScenarios(AzuriteFixture azurite) : NegotiationScenarios(azurite)
+{
+    [Fact]
+    public async Task SignOffExtendedWhileAPartnerIsSilent_TheRoundAndTheWarningsRunToTheNewDeadline()
+    {
+        await using var world = await StartAsync();
+        var id = await world.StartNegotiationAsync(Requests.Compact.Valid());
+        await world.WaitForConsultationAsync(id);
+        await world.WaitUntilAsync(s_opens.AddHours(3));
+        await world.AnswerAndWaitAsync(id, "police", AnswerDecision.Endorse);
+        await world.AnswerAndWaitAsync(id, "jcp", AnswerDecision.Endorse);
+
+        var later = s_signOff.AddDays(2);
+        Assert.Equal(NegotiationResultStatus.Invalid, (await world.Service.ExtendSignOffAsync(id, s_signOff.AddDays(-1), "Earlier.", null, "admin")).Status);
+        Assert.Equal(NegotiationResultStatus.Invalid, (await world.Service.ExtendSignOffAsync(id, later, " ", null, "admin")).Status);
+        Assert.Equal(
+            NegotiationResultStatus.Accepted,
+            (await world.Service.ExtendSignOffAsync(id, later, "Two more days for the PCT board to meet.", "G. Officer", "admin")).Status);
+        var moved = await world.WaitForViewAsync(id, v => v.Timeline.Any(t => t.Kind == "signoff-extended"), "the extension on the timeline");
+        Assert.Equal(later, moved.Timetable.SignOffDeadline);
+        var entry = Assert.Single(moved.Timeline, t => t.Kind == "signoff-extended");
+        Assert.Contains("agreed for the Government Office by G. Officer (recorded by admin): Two more days for the PCT board to meet.", entry.Text, StringComparison.Ordinal);
+
+        // Past the old deadline the round is still open for pct, and warned of the new one, not the old.
+        await world.WaitUntilAsync(s_signOff.AddHours(6));
+        Assert.Equal(NegotiationPhase.Consultation, (await world.GetAsync(id)).Phase);
+        var warnings = await world.WaitForEmailsAsync(EmailKind.SignOffWarning, 2);
+        world.AssertAround([later.AddDays(-2), later.AddDays(-2)], warnings.Select(e => e.At), "warnings");
+        Assert.All(warnings, e => Assert.Contains("12 March 2008", e.Message.Text, StringComparison.Ordinal));
+
+        await world.WaitUntilAsync(later);
+        await world.WaitForCompletionAsync(id);
+        var view = await world.GetAsync(id);
+        Assert.Equal(NegotiationPhase.DeadlineMissed, view.Phase);
+        world.AssertAround(later, view.Outcome!.At, "the end");
+        Assert.Equal(2, world.Emails.Of(EmailKind.SignOffWarning).Count);
+        Assert.Equal(PartnerStatus.NoResponse, view.Partners.Single(p => p.Id == "pct").Status);
     }
 }

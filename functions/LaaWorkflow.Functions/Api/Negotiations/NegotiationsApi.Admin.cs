@@ -15,6 +15,7 @@ internal static partial class NegotiationsApi
         group.MapPost("/{id}/partners/{partnerId}/answer", RecordOnBehalfAsync).WithName("RecordAnswerOnBehalf");
         group.MapPost("/{id}/extend-deadline", ExtendAsync).WithName("ExtendDeadline");
         group.MapPost("/{id}/withdraw", WithdrawAsync).WithName("Withdraw");
+        group.MapPost("/{id}/sign-off-deadline", ExtendSignOffAsync).WithName("ExtendSignOffDeadline");
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ResendAsync(
@@ -39,6 +40,11 @@ internal static partial class NegotiationsApi
         return ToResult(await negotiations.ExtendDeadlineAsync(id, string.IsNullOrWhiteSpace(extension.PartnerId) ? null : extension.PartnerId, to, cancellationToken));
     }
 
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ExtendSignOffAsync(
+        string id, SignOffExtension? extension, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
+        ToResult(await negotiations.ExtendSignOffAsync(
+            id, extension?.SignOffDeadline?.UtcDateTime, extension?.Reason, extension?.AgreedBy, extension?.By, cancellationToken));
+
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> WithdrawAsync(
         string id, Withdrawal? withdrawal, [FromServices] NegotiationService negotiations, CancellationToken cancellationToken) =>
         ToResult(await negotiations.WithdrawAsync(id, withdrawal?.Reason, withdrawal?.By, cancellationToken));
@@ -51,6 +57,10 @@ internal sealed record OnBehalfAnswer(string? Decision, string? Comment, string?
 /// <summary>A new deadline for one partner, or for every outstanding partner when <c>partnerId</c> is empty.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record DeadlineExtension(DateTimeOffset? To, string? PartnerId);
+
+/// <summary>A later sign-off deadline, why, who agreed it for the Government Office, and the admin who records it.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record SignOffExtension(DateTimeOffset? SignOffDeadline, string? Reason, string? AgreedBy, string? By);
 
 /// <summary>Why a negotiation is withdrawn, and by whom.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

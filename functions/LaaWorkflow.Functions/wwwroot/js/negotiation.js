@@ -239,6 +239,15 @@ document.getElementById('act-extend').addEventListener('click', async () => {
   ]);
   if (values) await act('Extend deadline', `${base}/extend-deadline`, values);
 });
+document.getElementById('act-signoff').addEventListener('click', async () => {
+  const values = await ask('Move the sign-off deadline (with the Government Office\'s agreement)', [
+    { name: 'signOffDeadline', label: 'New sign-off deadline (UTC, ISO 8601, e.g. 2008-07-31T17:00:00Z)', required: true, value: pick(pick(current, 'timetable') || {}, 'signOffDeadline') || '' },
+    { name: 'reason', label: 'Why (recorded on the timeline)', type: 'textarea', required: true },
+    { name: 'agreedBy', label: 'Agreed for the Government Office by', required: true },
+    { name: 'by', label: 'Your name (recorded)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
+  ]);
+  if (values) await act('Move the sign-off deadline', `${base}/sign-off-deadline`, values);
+});
 document.getElementById('act-withdraw').addEventListener('click', async () => {
   const values = await ask('Withdraw this negotiation', [
     { name: 'reason', label: 'Reason (recorded)', type: 'textarea', required: true },
