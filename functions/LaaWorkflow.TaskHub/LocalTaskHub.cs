@@ -53,7 +53,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         else if (string.Equals(options.StorageProvider.Type, TaskHubStorageOptions.AzureStorageType, StringComparison.OrdinalIgnoreCase))
         {
             var azure = new AzureStorageOrchestrationService(Settings(storageConnectionString, options, loggers));
-            (Service, Client) = (new PlainTypesOrchestrationService(azure), azure);
+            (Service, Client) = (new DuplicateStartDroppingOrchestrationService(new PlainTypesOrchestrationService(azure), loggers.CreateLogger<LocalTaskHub>()), azure);
         }
         else
         {

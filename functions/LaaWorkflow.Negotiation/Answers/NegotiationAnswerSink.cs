@@ -56,7 +56,18 @@ internal sealed class NegotiationAnswerSink(IAgreementStore store, DurableTaskCl
         // before it checkpoints the episode, and a host that dies in between replays it from an older checkpoint. An
         // event raised to an instance that is not stored, or has already ended, is dropped; the partner tries again.
         var target = InstanceIds.Partner(submission.NegotiationId, submission.PartnerId, submission.Round);
-        var instance = await client.GetInstanceAsync(target, getInputsAndOutputs: false, cancellationToken);
+        OrchestrationMetadata? instance;
+        try
+        {
+            instance = await client.GetInstanceAsync(target, getInputsAndOutputs: false, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The task hub could not describe the instance (a half-stored one cannot be read): unknown, so not yet.
+            Logs.AnswerNotYet(logger, submission.NegotiationId, submission.PartnerId, submission.Round, "unreadable: " + ex.Message);
+            return AnswerSinkResult.NotYet;
+        }
+
         if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending))
         {
             Logs.AnswerNotYet(logger, submission.NegotiationId, submission.PartnerId, submission.Round, instance?.RuntimeStatus.ToString() ?? "not stored");
