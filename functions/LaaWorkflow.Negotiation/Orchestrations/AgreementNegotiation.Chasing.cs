@@ -121,7 +121,7 @@ internal sealed partial class AgreementNegotiation
                 continue;
             }
 
-            await _clock.Until(at, cancellationToken);
+            await _clock.Beside(at, cancellationToken);
             if (_phase.IsTerminal())
             {
                 return;
@@ -131,6 +131,7 @@ internal sealed partial class AgreementNegotiation
             var key = $"{Id}:signoff-warning:{SignOff.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}:{days.ToString(CultureInfo.InvariantCulture)}";
             var warning = new Notification(key + ":lead", EmailKind.SignOffWarning, Id, _header, _agreement.LspLead, RoundDeadline)
             {
+                At = at,
                 DaysLeft = days,
                 Comment = Standing(),
                 Reasons = Obstacles(past: false),
@@ -138,7 +139,7 @@ internal sealed partial class AgreementNegotiation
             await SendEmailAsync(warning);
             await SendEmailAsync(warning with { Key = key + ":go", To = _agreement.GovernmentOfficeNegotiator });
             await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
-                Now, key[(Id.Length + 1)..], "signoff-warning", AnswerSource.System,
+                at, key[(Id.Length + 1)..], "signoff-warning", AnswerSource.System,
                 $"{days} days to the sign-off deadline and not signed off ({Standing()}): the LSP lead and the Government Office {_agreement.GovernmentOffice} warned.")));
         }
     }

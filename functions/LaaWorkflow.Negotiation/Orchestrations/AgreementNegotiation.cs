@@ -36,7 +36,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
     private DateTime Now => _clock.Now;
 
-    private Task SendEmailAsync(Notification notification) => context.SendEmailAsync(notification with { At = Now });
+    private Task SendEmailAsync(Notification notification) => context.SendEmailAsync(notification with { At = notification.At ?? Now });
 
     /// <summary>A control-flow result: either the negotiation ended, or it goes on.</summary>
     private sealed record Step(AgreementOutcome? Ended = null, RevisionEvent? Revision = null, bool Approved = false);
@@ -241,7 +241,10 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     /// </summary>
     private async Task ReviseDuringConsultationAsync(Dictionary<Task<PartnerOutcome>, string> children, RevisionEvent revision)
     {
-        var affected = Revision.PartnersToReconsult(_targets, revision.Targets, Disputed());
+        // The lead answers what the read model showed, which can be ahead of this orchestration: a partner's request
+        // may be stored while its consultation's end has not reached us yet. That partner is asked again too, and the
+        // old consultation's outcome, when it comes, is not waited for.
+        var affected = Revision.PartnersToReconsult(_targets, revision.Targets, [.. Disputed(), .. revision.Disputing ?? []]);
         var changed = Revision.ChangedTargets(_targets, revision.Targets);
         _targets = revision.Targets;
         foreach (var (task, partnerId) in children.Where(c => affected.Contains(c.Value)).ToList())

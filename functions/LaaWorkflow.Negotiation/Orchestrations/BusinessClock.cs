@@ -62,6 +62,13 @@ internal sealed class BusinessClock
         Saw(at);
     }
 
+    /// <summary>
+    /// A durable timer for <paramref name="at"/> that leaves the clock where it is: for work running beside the main
+    /// flow (the sign-off warnings), which stamps its own instants, so that its firing does not move the main flow's
+    /// dates on when both fall due together on a busy engine.
+    /// </summary>
+    public Task Beside(DateTime at, CancellationToken cancellationToken) => _context.CreateTimer(_pace.RealAt(at), cancellationToken);
+
     /// <summary>Moves the clock up to a business instant something arrived stamped with (an answer, a command, a decision).</summary>
     public void Saw(DateTime? at)
     {

@@ -34,8 +34,11 @@ internal sealed record PartnerCommandEvent(PartnerCommandKind Kind, string Comma
     public const string Name = "PartnerCommand";
 }
 
-/// <summary>The LSP lead's revised targets.</summary>
-internal sealed record RevisionEvent(IReadOnlyList<Target> Targets, DateTime SubmittedAt, string RevisionId)
+/// <summary>
+/// The LSP lead's revised targets; <paramref name="Disputing"/> names the partners whose objection or request the read
+/// model showed when it was submitted (null in revisions raised before it was sent).
+/// </summary>
+internal sealed record RevisionEvent(IReadOnlyList<Target> Targets, DateTime SubmittedAt, string RevisionId, IReadOnlyList<string>? Disputing = null)
 {
     public const string Name = "Revision";
 }

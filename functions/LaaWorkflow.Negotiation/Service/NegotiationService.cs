@@ -137,7 +137,15 @@ public sealed partial class NegotiationService
         }
 
         var revisionId = Guid.NewGuid().ToString("N");
-        await _client.RaiseEventAsync(id, RevisionEvent.Name, new RevisionEvent(outcome.Value!, NowIn(summary), revisionId), cancellationToken);
+        // Whom the lead is answering, as the lead saw it: the negotiation may not have taken in the latest request yet.
+        var record = await _store.GetAsync(id, cancellationToken);
+        IReadOnlyList<string> disputing =
+        [
+            .. (record?.Partners ?? []).Select(p => p.State)
+                .Where(s => s.Status is PartnerStatus.Objected or PartnerStatus.ChangesRequested)
+                .Select(s => s.PartnerId),
+        ];
+        await _client.RaiseEventAsync(id, RevisionEvent.Name, new RevisionEvent(outcome.Value!, NowIn(summary), revisionId, disputing), cancellationToken);
         Logs.ActionAccepted(_logger, id, "revision");
         return NegotiationResult.Accepted("The revision was handed to the negotiation.");
     }
