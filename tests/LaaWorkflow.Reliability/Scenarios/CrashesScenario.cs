@@ -23,6 +23,9 @@ internal sealed class CrashesScenario : IReliabilityScenario
     /// <summary>The longest random pause between a host's restart and the next kill (the shortest is a tenth of it).</summary>
     internal static TimeSpan MaxGap { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Added to the first pause: how long after the run starts the first kill may come at the earliest.</summary>
+    internal static TimeSpan FirstKillAfter { get; set; } = TimeSpan.Zero;
+
     internal static IReadOnlyList<string>? Areas { get; set; }
 
     public async Task<ScenarioResult> RunAsync(ReliabilityOptions options, CancellationToken cancellationToken)
@@ -73,6 +76,10 @@ internal sealed class CrashesScenario : IReliabilityScenario
         await using var supervisor = await HostSupervisor.StartAsync(1, cancellationToken);
         using var stopKilling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var gaps = Enumerable.Range(0, killBudget).Select(_ => MaxGap * (0.1 + (0.9 * random.NextDouble()))).ToList();
+        if (gaps.Count > 0)
+        {
+            gaps[0] += FirstKillAfter;
+        }
         var killer = KillAtRandomAsync(supervisor, gaps, stopKilling.Token);
         var play = DemoRun.PlayAsync(supervisor, areas, new FaultHooks(), Path.Combine(ScenarioContext.LogFolder, $"crashes-run{run}.log"), cancellationToken);
         try
