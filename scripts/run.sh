@@ -37,7 +37,7 @@ echo "== Installing Azurite (pinned in package-lock.json) if missing"
 bash scripts/azurite.sh install
 
 echo "== Building the function app"
-dotnet build functions/LaaWorkflow.Functions/LaaWorkflow.Functions.csproj -c Release --nologo -v quiet -clp:ErrorsOnly -o "$root/artifacts/bin"
+dotnet build functions/LaaWorkflow.LocalHost/LaaWorkflow.LocalHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly -o "$root/artifacts/bin"
 
 pids=()
 cleanup() {
@@ -91,7 +91,7 @@ env ASPNETCORE_ENVIRONMENT=Development \
   Email__Tokens__ActiveKeyId=local \
   Email__Tokens__Keys__local="$(head -c 32 /dev/urandom | base64)" \
   Logging__LogLevel__Default=Warning \
-  dotnet "$root/artifacts/bin/LaaWorkflow.Functions.dll" --contentRoot "$root/functions/LaaWorkflow.Functions" > "$logs/host.log" 2>&1 &
+  dotnet "$root/artifacts/bin/LaaWorkflow.LocalHost.dll" --contentRoot "$root/functions/LaaWorkflow.LocalHost" > "$logs/host.log" 2>&1 &
 pids+=($!)
 wait_for "The host" 90 curl -fsS "$url/api/health"
 
@@ -103,7 +103,7 @@ echo
 if [ "$demo" = 1 ]; then
   demo_args=(--demo --url "$url" --key "$admin_key")
   [ "$realtime" = 1 ] && demo_args+=(--real-time)
-  dotnet "$root/artifacts/bin/LaaWorkflow.Functions.dll" "${demo_args[@]}" || echo "The demo ended with an error (exit $?); the app keeps running."
+  dotnet "$root/artifacts/bin/LaaWorkflow.LocalHost.dll" "${demo_args[@]}" || echo "The demo ended with an error (exit $?); the app keeps running."
   echo
   echo "   Dashboard:  $url/   (admin key: $admin_key)"
 fi

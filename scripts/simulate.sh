@@ -12,6 +12,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/azurite.sh install
-dotnet build functions/LaaWorkflow.Functions/LaaWorkflow.Functions.csproj -c Release --nologo -v quiet
+dotnet build functions/LaaWorkflow.LocalHost/LaaWorkflow.LocalHost.csproj -c Release --nologo -v quiet
 dotnet build tests/LaaWorkflow.Simulation/LaaWorkflow.Simulation.csproj -c Release --nologo -v quiet
 exec dotnet tests/LaaWorkflow.Simulation/bin/Release/net10.0/LaaWorkflow.Simulation.dll "$@"

@@ -71,12 +71,16 @@ public static class NegotiationServiceCollectionExtensions
     public static IReadOnlyList<string> ActivityNames { get; } =
         [nameof(SendEmailActivity), nameof(UpdateReadModelActivity), nameof(StoreAgreementDocumentActivity)];
 
+    // Declared before DataConverter, which is built from it: static properties initialise in order.
+    /// <summary>The JSON options of <see cref="DataConverter"/>, for a host whose engine takes a serializer instead (Azure Functions).</summary>
+    public static System.Text.Json.JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
     /// <summary>
     /// How the orchestrations' inputs, outputs, events and custom status are written: camelCase JSON with enums by
     /// name, so the management API and the dashboard read them as the HTTP API writes everything else.
     /// </summary>
     /// <remarks>Warning: changing these options changes the stored format of every running instance.</remarks>
-    public static DataConverter DataConverter { get; } = new JsonDataConverter(CreateJsonOptions());
+    public static DataConverter DataConverter { get; } = new JsonDataConverter(JsonOptions);
 
     private static System.Text.Json.JsonSerializerOptions CreateJsonOptions()
     {

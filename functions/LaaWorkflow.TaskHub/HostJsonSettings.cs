@@ -45,6 +45,13 @@ internal static class HostJsonSettings
             return;
         }
 
+        // A value that names an app setting (hubName: "%TaskHubName%") is chosen per deployment, not here: the local host
+        // takes it from its own DurableTask section.
+        if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 2 } text && text[0] == '%' && text[^1] == '%')
+        {
+            return;
+        }
+
         values[prefix!] = element.ValueKind switch
         {
             JsonValueKind.String => element.GetString(),

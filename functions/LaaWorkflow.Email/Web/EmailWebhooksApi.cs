@@ -18,15 +18,21 @@ public static class EmailWebhooksApi
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/email").WithTags("Email webhooks");
         var limit = new BodySizeLimit(app.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value.MaxInboundBytes);
-        group.MapPost("/inbound", (HttpRequest request, InboundParseHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken))
+        group.MapPost("/inbound", InboundAsync)
             .DisableAntiforgery()
             .WithMetadata(limit);
-        group.MapPost("/events", (HttpRequest request, EventWebhookHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken))
+        group.MapPost("/events", EventsAsync)
             .WithMetadata(limit);
         return app;
     }
 
+    internal static Task<IResult> InboundAsync(HttpRequest request, InboundParseHandler handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, cancellationToken);
+
+    internal static Task<IResult> EventsAsync(HttpRequest request, EventWebhookHandler handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, cancellationToken);
+
     /// <summary>Both webhooks take bodies up to Email:MaxInboundBytes, whatever the host's general limit.</summary>
-    private sealed record BodySizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+    internal sealed record BodySizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }
 

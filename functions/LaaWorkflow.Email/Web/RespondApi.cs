@@ -17,14 +17,17 @@ public static class RespondApi
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/respond").WithTags("Answers");
 
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            TokenPageHeaders.Apply(context.HttpContext.Response);
-            return await next(context);
-        });
+        group.AddEndpointFilter(TokenPageFilter);
         group.MapGet("/{token}", ShowAsync);
         group.MapPost("/{token}", RecordAsync).DisableAntiforgery();
         return app;
+    }
+
+    /// <summary>Every answer page carries the token pages' headers (no caching, no referrer), whatever it answers.</summary>
+    internal static async ValueTask<object?> TokenPageFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        TokenPageHeaders.Apply(context.HttpContext.Response);
+        return await next(context);
     }
 
     // Mail scanners fetch every link in an email, so this only reads.
@@ -117,11 +120,11 @@ public static class RespondApi
             : (null, Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("This link cannot be used", result.Message)));
     }
 
-    private static ContentHttpResult NotFoundPage() =>
+    internal static ContentHttpResult NotFoundPage() =>
         Html(StatusCodes.Status404NotFound, AnswerPages.Problem("We could not find this consultation", "The negotiation or partner this link names no longer exists. Please contact the LSP lead."));
 
-    private static ContentHttpResult UnavailablePage() =>
+    internal static ContentHttpResult UnavailablePage() =>
         Html(StatusCodes.Status503ServiceUnavailable, AnswerPages.Problem("Please try again", "We could not record your answer just now. Please try again in a few minutes; answering twice is safe."));
 
-    private static ContentHttpResult Html(int status, string html) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
+    internal static ContentHttpResult Html(int status, string html) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
 }

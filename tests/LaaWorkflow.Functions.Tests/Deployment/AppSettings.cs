@@ -41,7 +41,7 @@ internal static partial class AppSettings
     /// <summary>The settings host.json's <c>extensions.durableTask</c> chooses, as <c>DurableTask__...</c> app-setting names.</summary>
     public static IReadOnlySet<string> HostJsonDurableTask()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("functions", "LaaWorkflow.Functions", "FunctionApp", "host.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("functions", "LaaWorkflow.Functions", "host.json")));
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         Collect(document.RootElement.GetProperty("extensions").GetProperty("durableTask"), "DurableTask", names);
         return names;
@@ -59,6 +59,13 @@ internal static partial class AppSettings
                 Collect(property.Value, name + "__" + property.Name, names);
             }
         }
+    }
+
+    /// <summary>host.json's <c>extensions.durableTask.hubName</c> as written.</summary>
+    public static string? HostJsonHubName()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("functions", "LaaWorkflow.Functions", "host.json")));
+        return document.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString();
     }
 
     /// <summary>A configuration key (<c>A:B:C</c>) in the app-settings form (<c>A__B__C</c>).</summary>

@@ -1,8 +1,10 @@
-using LaaWorkflow.Functions.CustomHandler;
+using LaaWorkflow.Functions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Xunit;
 using Xunit.Abstractions;
@@ -10,8 +12,8 @@ using Xunit.Abstractions;
 namespace LaaWorkflow.Functions.Tests.Deployment;
 
 /// <summary>
-/// Every setting the app reads is listed in local.settings.sample.json (so a local run knows it exists)
-/// and set by infra/main.bicep (so Azure does not silently run on a default), or chosen in host.json's
+/// Every setting the Functions app reads is set by infra/main.bicep (so Azure does not silently run on a default) and
+/// listed in local.settings.sample.json; every setting the local host reads is in the sample or chosen in host.json's
 /// extensions.durableTask (the engine's tuning, the same in Azure and locally). "Reads" is measured, not
 /// declared: the real app starts with the sample's values behind a configuration source that records
 /// every key asked of it, and every options type it registers is resolved so each bound section reads
@@ -36,35 +38,62 @@ public sealed class ConfigurationKeysTests(ITestOutputHelper output)
     private static readonly string[] s_dictionarySections = ["Email__Tokens__Keys"];
 
     [Fact]
-    public async Task SettingsKeys_EveryKeyTheAppReads_IsInTheSampleAndInTheBicepAppSettings()
+    public async Task SettingsKeys_EveryKeyTheFunctionsAppReads_IsInTheBicepAppSettingsAndTheSample()
     {
-        var read = await KeysTheAppReadsAsync();
+        var read = await KeysTheFunctionsAppReadsAsync();
         var sample = AppSettings.Sample().Keys.ToList();
         var bicep = AppSettings.Bicep().Keys.ToList();
-        output.WriteLine("Keys the app read:\n" + string.Join("\n", read));
+        output.WriteLine("Keys the Functions app read:\n" + string.Join("\n", read));
+
+        var notInBicep = read.Where(key => !Covered(key, bicep)).ToList();
+        var notInSample = read.Where(key => !Covered(key, sample)).ToList();
+
+        Assert.Contains("AzureWebJobsStorage", read);
+        Assert.Contains("Maintenance__FinishedInstanceRetention", read);
+        Assert.True(notInBicep.Count == 0, "Read by the Functions app but missing from the appSettings of infra/main.bicep:\n" + string.Join("\n", notInBicep));
+        Assert.True(notInSample.Count == 0, "Read by the Functions app but missing from local.settings.sample.json:\n" + string.Join("\n", notInSample));
+    }
+
+    [Fact]
+    public async Task SettingsKeys_EveryKeyTheLocalHostReads_IsInTheSampleOrChosenInHostJson()
+    {
+        var read = await KeysTheLocalHostReadsAsync();
+        var sample = AppSettings.Sample().Keys.ToList();
+        output.WriteLine("Keys the local host read:\n" + string.Join("\n", read));
 
         // The engine's tuning is chosen once, in host.json's extensions.durableTask, for Azure and the local task hub.
         var inHostJson = AppSettings.HostJsonDurableTask();
         var notInSample = read.Where(key => !Covered(key, sample) && !inHostJson.Contains(key)).ToList();
-        var notInBicep = read.Where(key => !Covered(key, bicep) && !inHostJson.Contains(key)).ToList();
 
-        Assert.Contains("AzureWebJobsStorage", read);
-        Assert.Contains("Maintenance__FinishedInstanceRetention", read);
-        Assert.True(notInSample.Count == 0, "Read by the app but missing from local.settings.sample.json:\n" + string.Join("\n", notInSample));
-        Assert.True(notInBicep.Count == 0, "Read by the app but missing from the appSettings of infra/main.bicep:\n" + string.Join("\n", notInBicep));
+        Assert.Contains("DurableTask__HubName", read);
+        Assert.True(notInSample.Count == 0, "Read by the local host but missing from local.settings.sample.json:\n" + string.Join("\n", notInSample));
     }
 
     [Fact]
-    public void SettingsKeys_SampleAndBicep_ListTheSameAppSettings()
+    public async Task SettingsKeys_SampleBeyondBicep_AreExactlyTheLocalHostsOwn()
     {
-        var sample = AppSettings.Sample().Keys.Where(IsAppKey).ToList();
+        // The sample serves both hosts; what it has beyond the Bicep settings must be settings only the local host reads
+        // (its task hub), measured, so a setting Azure needs cannot hide there.
+        var functionsApp = await KeysTheFunctionsAppReadsAsync();
+        var localHost = await KeysTheLocalHostReadsAsync();
         var bicep = AppSettings.Bicep().Keys.Where(IsAppKey).ToList();
+        var sample = AppSettings.Sample().Keys.Where(IsAppKey).ToList();
 
         var onlyInSample = sample.Where(key => !Covered(key, bicep)).ToList();
         var onlyInBicep = bicep.Where(key => !Covered(key, sample)).ToList();
 
-        Assert.True(onlyInSample.Count == 0, "In local.settings.sample.json only: " + string.Join(", ", onlyInSample));
         Assert.True(onlyInBicep.Count == 0, "In infra/main.bicep only: " + string.Join(", ", onlyInBicep));
+        Assert.All(onlyInSample, key => Assert.True(
+            Covered(key, localHost) && !Covered(key, functionsApp),
+            $"{key} is in local.settings.sample.json but not in infra/main.bicep, and it is not a setting only the local host reads"));
+    }
+
+    [Fact]
+    public void TaskHubName_HostJsonReadsTheSettingBicepSets()
+    {
+        Assert.Equal("%TaskHubName%", AppSettings.HostJsonHubName());
+        Assert.True(AppSettings.Bicep().ContainsKey("TaskHubName"), "infra/main.bicep does not set TaskHubName, which host.json's hubName names");
+        Assert.True(AppSettings.Sample().ContainsKey("TaskHubName"), "local.settings.sample.json does not list TaskHubName");
     }
 
     [Fact]
@@ -80,7 +109,7 @@ public sealed class ConfigurationKeysTests(ITestOutputHelper output)
         Assert.False(bicep.ContainsKey("FUNCTIONS_WORKER_RUNTIME"), "Flex Consumption takes the runtime from functionAppConfig and refuses this setting");
     }
 
-    private async Task<IReadOnlyList<string>> KeysTheAppReadsAsync()
+    private static async Task<IReadOnlyList<string>> KeysTheLocalHostReadsAsync()
     {
         var recorder = new RecordingConfigurationSource();
         IServiceCollection? registered = null;
@@ -90,7 +119,6 @@ public sealed class ConfigurationKeysTests(ITestOutputHelper output)
             {
                 web.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
             }
-            web.UseSetting(CustomHandlerPort.SettingName, "7199");
             web.ConfigureAppConfiguration((_, configuration) => configuration.Add(recorder));
             web.ConfigureServices(services => registered = services);
         });
@@ -100,8 +128,28 @@ public sealed class ConfigurationKeysTests(ITestOutputHelper output)
         {
             using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
         }
+        return KeysRead(recorder, registered!, services);
+    }
 
-        var optionsTypes = registered!
+    /// <summary>The Functions app's services as its entry point registers them, over the sample's values.</summary>
+    private static async Task<IReadOnlyList<string>> KeysTheFunctionsAppReadsAsync()
+    {
+        var recorder = new RecordingConfigurationSource();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(AppSettings.Sample().Select(pair =>
+            new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
+        ((IConfigurationBuilder)builder.Configuration).Add(recorder);
+        builder.Services.AddFunctionsApp(builder.Configuration);
+        var registered = builder.Services;
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        return KeysRead(recorder, registered, app.Services);
+    }
+
+    /// <summary>Resolves every options type of ours the host registered, so each bound section reads all its keys.</summary>
+    private static IReadOnlyList<string> KeysRead(RecordingConfigurationSource recorder, IServiceCollection registered, IServiceProvider services)
+    {
+        var optionsTypes = registered
             .Select(descriptor => descriptor.ServiceType)
             .Where(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IConfigureOptions<>))
             .Select(type => type.GetGenericArguments()[0])

@@ -1,5 +1,5 @@
 using Azure.Identity;
-using LaaWorkflow.Functions.Hosting.Storage;
+using LaaWorkflow.Web.Hosting.Storage;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 

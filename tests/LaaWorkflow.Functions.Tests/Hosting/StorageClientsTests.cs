@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using LaaWorkflow.Functions.Hosting.Storage;
-using LaaWorkflow.Functions.Problems;
 using LaaWorkflow.Testing;
+using LaaWorkflow.Web.Hosting.Storage;
+using LaaWorkflow.Web.Problems;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 

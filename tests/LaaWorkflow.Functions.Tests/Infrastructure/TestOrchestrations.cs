@@ -1,4 +1,4 @@
-using LaaWorkflow.Functions.Api.Management;
+using LaaWorkflow.LocalHost.Management;
 using LaaWorkflow.Negotiation;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
-using LaaWorkflow.Functions.Security;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Testing;
+using LaaWorkflow.Web.Security;
 
 namespace LaaWorkflow.Functions.Tests.Security;
 

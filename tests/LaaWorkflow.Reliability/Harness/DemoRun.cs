@@ -1,4 +1,4 @@
-using LaaWorkflow.Functions.Demo;
+using LaaWorkflow.LocalHost.Demo;
 
 namespace LaaWorkflow.Reliability.Harness;
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace LaaWorkflow.Testing.Hosting;
 
 /// <summary>
-/// The real function app host (the built <c>LaaWorkflow.Functions.dll</c>) as a child process: its own port, the
+/// The real local host (the built <c>LaaWorkflow.LocalHost.dll</c>) as a child process: its own port, the
 /// Azure Storage durable backend on a given Azurite, a virtual clock, outbox email and the dev routes. Used where a
 /// test or a command must kill, restart or measure a host exactly as an operator would meet it.
 /// </summary>
@@ -62,7 +62,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(settings.HostDll ?? LocateBuiltHost(root));
         start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(Path.Combine(root, "functions", "LaaWorkflow.Functions"));
+        start.ArgumentList.Add(Path.Combine(root, "functions", "LaaWorkflow.LocalHost"));
         foreach (var (key, value) in DefaultEnvironment(settings, url))
         {
             start.Environment[key] = value;
@@ -101,10 +101,10 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The host binary built next to the caller's configuration (Release before Debug).</summary>
     public static string LocateBuiltHost(string root)
     {
-        var bin = Path.Combine(root, "functions", "LaaWorkflow.Functions", "bin");
+        var bin = Path.Combine(root, "functions", "LaaWorkflow.LocalHost", "bin");
         foreach (var configuration in new[] { "Release", "Debug" })
         {
-            var dll = Path.Combine(bin, configuration, "net10.0", "LaaWorkflow.Functions.dll");
+            var dll = Path.Combine(bin, configuration, "net10.0", "LaaWorkflow.LocalHost.dll");
             if (File.Exists(dll))
             {
                 return dll;
@@ -112,7 +112,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException(
-            $"The function app is not built under {bin}. Run `dotnet build -c Release` in the repository root first.");
+            $"The local host is not built under {bin}. Run `dotnet build -c Release` in the repository root first.");
     }
 
     /// <summary>Kills the host at once (SIGKILL): no shutdown code runs, leases and locks are left to expire.</summary>

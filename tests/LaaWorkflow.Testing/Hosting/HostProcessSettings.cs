@@ -17,7 +17,7 @@ public sealed class HostProcessSettings
     /// <summary>Extra configuration as environment variables (<c>Section__Key</c>), applied last.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The host binary; by default the one built under <c>functions/LaaWorkflow.Functions/bin</c>.</summary>
+    /// <summary>The host binary; by default the one built under <c>functions/LaaWorkflow.LocalHost/bin</c>.</summary>
     public string? HostDll { get; init; }
 
     /// <summary>

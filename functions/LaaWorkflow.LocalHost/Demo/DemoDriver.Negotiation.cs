@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using LaaWorkflow.Negotiation.Api;
+
+namespace LaaWorkflow.LocalHost.Demo;
+
+internal sealed partial class DemoDriver
+{
+    /// <summary>What the driver knows of one negotiation: its request, its last view, and what it has done for it.</summary>
+    private sealed class Negotiation(string area, int areaIndex, string id, NegotiationRequest request)
+    {
+        /// <summary>The timeline entries already told, by their content: the list is in time order, so an entry stored late can land among ones already seen.</summary>
+        private readonly HashSet<string> _timelineSeen = new(StringComparer.Ordinal);
+
+        public string Area { get; } = area;
+        public int AreaIndex { get; } = areaIndex;
+        public string Id { get; } = id;
+        public NegotiationRequest Request { get; } = request;
+        public string Phase { get; private set; } = "draft";
+        public int Round { get; private set; } = 1;
+        public JsonObject? View { get; private set; }
+        public Dictionary<string, int> Invitations { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Answered { get; } = new(StringComparer.Ordinal);
+        public HashSet<int> Revised { get; } = [];
+        public HashSet<string> Decided { get; } = new(StringComparer.Ordinal);
+
+        public int? PartnerIndex(string partnerId)
+        {
+            for (var i = 0; i < Request.Partners!.Count; i++)
+            {
+                if (Request.Partners[i]?.Id == partnerId)
+                {
+                    return i;
+                }
+            }
+            return null;
+        }
+
+        public string PartnerName(string partnerId) => Request.Partners!.FirstOrDefault(p => p?.Id == partnerId)?.Name ?? partnerId;
+
+        public void Update(JsonObject view)
+        {
+            View = view;
+            Phase = view["phase"]?.GetValue<string>() ?? Phase;
+            Round = view["round"]?.GetValue<int>() ?? Round;
+        }
+
+        public IEnumerable<(DateTimeOffset At, string Text)> NewTimelineEntries(JsonObject view)
+        {
+            foreach (var entry in view["timeline"] as JsonArray ?? [])
+            {
+                if (entry is not null && _timelineSeen.Add(entry.ToJsonString()))
+                {
+                    yield return (entry["at"]?.GetValue<DateTimeOffset>() ?? default, entry["text"]?.GetValue<string>() ?? entry.ToJsonString());
+                }
+            }
+        }
+
+        public bool HasChangesRequested(JsonObject view) =>
+            (view["partners"] as JsonArray ?? []).Any(p => p?["status"]?.GetValue<string>() == "changesRequested");
+
+        /// <summary>The LSP lead's answer to requested changes: the same targets with the last year eased by a tenth.</summary>
+        public IReadOnlyList<TargetRequest?> RevisedTargets() =>
+        [
+            .. Request.Targets!.Select(t => t is null || t.Trajectory is null ? t : t with
+            {
+                Trajectory = t.Trajectory.ToDictionary(
+                    pair => pair.Key,
+                    pair => pair.Key == "2010/11" && t.Baseline is { } baseline ? Math.Round(pair.Value - ((pair.Value - baseline) / 10m), 1) : pair.Value),
+            }),
+        ];
+
+        /// <summary>How the lead was chased and warned, if at all: a stalled negotiation must be seen chased before it lapses.</summary>
+        private string? Chasing()
+        {
+            var timeline = View?["timeline"] as JsonArray ?? [];
+            int Count(string kind) => timeline.Count(t => t?["kind"]?.GetValue<string>() == kind);
+            var (reminded, escalated, warned) = (Count("lead-reminded"), Count("lead-escalated"), Count("signoff-warning"));
+            return reminded + escalated + warned == 0
+                ? null
+                : $"Chased: the LSP lead reminded {reminded} time(s), escalated {escalated} time(s); warned {warned} time(s) before the sign-off deadline.";
+        }
+
+        public DemoOutcome Outcome()
+        {
+            var partners = View?["partners"] as JsonArray ?? [];
+            var endorsed = partners.Count(p => p?["status"]?.GetValue<string>() == "endorsed");
+            var outcome = View?["outcome"];
+            var details = outcome?["summary"]?.GetValue<string>() ?? (View?["documentUrl"]?.GetValue<string>() ?? "");
+            if (Chasing() is { } chasing)
+            {
+                details = $"{details} {chasing}".Trim();
+            }
+
+            if (View?["documentUrl"]?.GetValue<string>() is { } document)
+            {
+                details = $"{details} {document}".Trim();
+            }
+            else if (outcome?["reasons"] is JsonArray reasons && Phase != "withdrawn")
+            {
+                // An agreement that was not signed off says why: who objected, who had not answered.
+                details = $"{details} {string.Join(" ", reasons.Select(r => r?.GetValue<string>()))}".Trim();
+            }
+            return new DemoOutcome(Area, Phase, endorsed, partners.Count, outcome?["at"]?.GetValue<DateTimeOffset>(), details,
+                Phase is "finalised" or "deadlineMissed" or "withdrawn");
+        }
+    }
+}
