@@ -7,7 +7,7 @@
 #
 # Environment (optional unless stated):
 #   SENDGRID_API_KEY     the SendGrid key; required on the first deployment, given again only to rotate it
-#   LAA_ROTATE_SECRETS   1 to generate new answer-token, inbound-parse and admin secrets (voids emailed links)
+#   LAA_ROTATE_SECRETS   1 to generate new answer-token and Inbound Parse secrets (voids emailed links)
 # See infra/README.md for what this creates and what it costs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,19 +70,52 @@ output() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2
 app=$(output functionAppName)
 url=$(output functionAppUrl)
 vault=$(output keyVaultName)
+storage=$(output storageAccountName)
+hub=$(output taskHubName)
 
 echo "Building the package..."
 bash "$root/scripts/publish.sh" "$root/artifacts/functionapp"
 
+# On a first deployment the app's new role on the package container can take a few minutes to apply,
+# and the upload fails until it has; later deployments succeed at the first attempt.
 echo "Uploading the package to $app..."
-az functionapp deployment source config-zip \
-  --resource-group "$group" \
-  --name "$app" \
-  --src "$root/artifacts/functionapp/laaworkflow-functionapp.zip" \
-  --output none
+for attempt in 1 2 3 4 5; do
+  if az functionapp deployment source config-zip \
+    --resource-group "$group" \
+    --name "$app" \
+    --src "$root/artifacts/functionapp/laaworkflow-functionapp.zip" \
+    --output none; then
+    break
+  fi
+  if [ "$attempt" = 5 ]; then
+    echo "The upload failed five times; run this script again once the app's role assignments have applied." >&2
+    exit 1
+  fi
+  echo "Upload failed (attempt $attempt of 5); retrying in 60 seconds..." >&2
+  sleep 60
+done
+
+# The admin key is one value in two places: the Functions host checks it as the host key "admins" on the
+# admin routes, and the app checks it (Host__AdminKeys) on the Government Office decision, which a signed
+# link also opens. az takes the value only as an argument, so it is on this machine's process list for the
+# moment of the call; it is generated only on a first deployment or a rotation.
+if [ -n "$admin_keys" ]; then
+  echo "Setting the admins host key..."
+  az functionapp keys set --resource-group "$group" --name "$app" --key-type functionKeys \
+    --key-name admins --key-value "$admin_keys" --output none
+fi
 
 echo
 echo "Deployed: $url"
 echo "Health:   $url/api/health"
-echo "Admin key (for x-functions-key): az keyvault secret show --vault-name $vault --name admin-keys --query value --output tsv"
+echo
+# Keys are never printed here; these commands read them for whoever runs them (they need the listkeys
+# permission on the app, e.g. Website Contributor). The host creates its keys when it first starts.
+echo "Admins sign in to the dashboard ($url/) and call the admin API with the admin key"
+echo "(x-functions-key header or code query parameter), the host key 'admins':"
+echo "  az keyvault secret show --vault-name $vault --name admin-keys --query value --output tsv"
+echo "Durable Functions management API ($url/runtime/webhooks/durabletask/instances?code=KEY), with the system key:"
+echo "  az functionapp keys list --resource-group $group --name $app --query systemKeys.durabletask_extension --output tsv"
 echo "SendGrid Inbound Parse URL: $url/api/email/inbound?secret=<az keyvault secret show --vault-name $vault --name inbound-parse-secret --query value --output tsv>"
+echo "SendGrid Event Webhook URL: $url/api/email/events"
+echo "Durable Functions Monitor: storage account $storage, task hub $hub (see infra/README.md)."

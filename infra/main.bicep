@@ -1,6 +1,7 @@
-// LaaWorkflow in Azure: a Linux function app on the Flex Consumption plan running the host as a
-// custom handler, its storage account (reached with the app's managed identity, shared keys off),
-// a Key Vault holding the secrets the app settings reference, and Application Insights.
+// LaaWorkflow in Azure: a .NET isolated worker function app on the Flex Consumption plan (Linux),
+// running the orchestrations on the Durable Functions extension with its default Azure Storage
+// backend; its storage account (reached with the app's managed identity, shared keys off), a Key
+// Vault holding the secrets the app settings reference, and Application Insights.
 // Deploy with infra/deploy.sh, which also builds and uploads the package (see infra/README.md).
 
 targetScope = 'resourceGroup'
@@ -22,17 +23,22 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Instances kept running at all times for the HTTP group. They also run the durable worker, which owns partition leases and polls its queues itself, so at least one keeps timers and queued work moving while no request arrives.')
+@description('Instances kept running at all times for the HTTP functions (the "http" scale group). 0: the app scales to zero and the first request after an idle spell waits for a cold start; each instance is billed for its memory all month.')
 @minValue(0)
 @maxValue(10)
-param alwaysReadyInstances int = 1
+param alwaysReadyInstances int = 0
+
+@description('Instances kept running at all times for the orchestrator and activity functions (the "durable" scale group). 0: the scale controller starts one when the task hub\'s queues hold work, so a started negotiation, an answer or a due timer waits for a cold start; each instance is billed for its memory all month.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyDurableInstances int = 0
 
 @description('Days Log Analytics keeps logs and traces.')
 @minValue(30)
 @maxValue(730)
 param logRetentionDays int = 30
 
-@description('Durable task hub name: the prefix of the durable runtime\'s tables and queues.')
+@description('Durable Functions task hub name (host.json reads it as %TaskHubName%): the prefix of the task hub\'s tables, queues and containers.')
 param taskHubName string = 'LaaWorkflow'
 
 @description('Sender address of every email; the domain must be verified in SendGrid.')
@@ -65,12 +71,15 @@ param answerTokenKey string = ''
 @secure()
 param inboundParseSecret string = ''
 
-@description('Admin keys, separated by ";". Empty: the Key Vault secret is left as it is.')
-@secure()
-param adminKeys string = ''
-
 @description('Object id of whoever deploys, granted Key Vault Secrets Officer to read and rotate the secrets. Empty: no grant.')
 param deployerPrincipalId string = ''
+
+@description('Object ids of admins (users or groups) who connect Durable Functions Monitor to the task hub with their own Entra identity. Each gets Reader and the Storage Blob, Queue and Table Data Contributor roles on the storage account, which also opens every other container, queue and table in it. Empty: no grant.')
+param taskHubMonitorPrincipalIds array = []
+
+@description('The admin key, also set as the Functions host key "admins" by deploy.sh: the Functions host checks it on the admin routes, and the app on the one route that is anonymous to the host because a signed link also opens it (the Government Office decision). Empty: the Key Vault secret is left as it is.')
+@secure()
+param adminKeys string = ''
 
 var token = toLower(uniqueString(resourceGroup().id, baseName))
 var storageAccountName = take('${baseName}${token}', 24)
@@ -84,7 +93,9 @@ var answerTokenKeyId = 'k1'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
@@ -99,6 +110,29 @@ var secretNames = {
   adminKeys: 'admin-keys'
 }
 
+// Flex Consumption scales HTTP functions and durable (orchestrator, activity) functions as separate groups.
+var httpAlwaysReady = alwaysReadyInstances > 0 ? [
+  {
+    name: 'http'
+    instanceCount: alwaysReadyInstances
+  }
+] : []
+var durableAlwaysReady = alwaysReadyDurableInstances > 0 ? [
+  {
+    name: 'durable'
+    instanceCount: alwaysReadyDurableInstances
+  }
+] : []
+
+// The roles each Durable Functions Monitor admin gets on the storage account: Reader to find it, and the
+// data roles to read and manage the task hub's tables, queues and blobs.
+var monitorRoleIds = [
+  roles.reader
+  roles.storageBlobDataContributor
+  roles.storageQueueDataContributor
+  roles.storageTableDataContributor
+]
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
   location: location
@@ -110,7 +144,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // Everything reaches storage with the app's identity; no account key is ever handed out.
+    // Everything reaches storage with an Entra identity; no account key is ever handed out.
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     accessTier: 'Hot'
@@ -217,8 +251,11 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 
 // Every setting the app reads (local.settings.sample.json lists the same keys with local values).
 // Secrets are Key Vault references resolved by the app's identity; nothing secret is stored here.
+// FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are absent on purpose: Flex Consumption takes
+// the stack from functionAppConfig.runtime and refuses them. Admin routes are authorised by the Functions
+// host's keys; Host__AdminKeys holds the same admin key for the one route the app checks itself.
 var appSettings = {
-  // Storage through the managed identity: the Functions host and the app both read these.
+  // Storage through the managed identity: the Functions host, the Durable Functions extension and the app read these.
   AzureWebJobsStorage__accountName: storage.name
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
@@ -228,14 +265,12 @@ var appSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   // The app serves its own dashboard at /; the host's placeholder page must not answer there.
   AzureWebJobsDisableHomepage: 'true'
-  // The engine's tuning is in host.json (extensions.durableTask), read by the app's task hub; these are per deployment.
-  DurableTask__HubName: taskHubName
-  DurableTask__StorageProvider__Type: 'AzureStorage'
-  // Empty: each instance names its leases itself, which scale-out needs.
-  DurableTask__WorkerId: ''
+  // host.json's extensions.durableTask.hubName is %TaskHubName%; the extension's tuning stays in host.json.
+  TaskHubName: taskHubName
+  // The one app-checked admin key (deploy.sh sets the same value as the host key "admins").
+  Host__AdminKeys: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretNames.adminKeys})'
   // Real negotiations only in Azure: a paced rehearsal is for demos and tests.
   Rehearsals__Enabled: 'false'
-  Host__AdminKeys: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretNames.adminKeys})'
   Host__DevRoutes: 'false'
   Host__MaxRequestBodyBytes: '262144'
   Host__AnswerRequestsPerMinute: '30'
@@ -291,15 +326,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
-        alwaysReady: alwaysReadyInstances > 0 ? [
-          {
-            name: 'http'
-            instanceCount: alwaysReadyInstances
-          }
-        ] : []
+        alwaysReady: concat(httpAlwaysReady, durableAlwaysReady)
       }
-      // The package is a self-contained linux-x64 executable started by host.json's customHandler,
-      // so the language stack only chooses the base image; .NET's is the closest fit.
+      // The .NET isolated worker model on .NET 10; Flex Consumption sets the worker runtime from this.
       runtime: {
         name: 'dotnet-isolated'
         version: '10.0'
@@ -318,6 +347,9 @@ resource appSettingsConfig 'Microsoft.Web/sites/config@2024-04-01' = {
   properties: appSettings
 }
 
+// The app's identity: Blob Data Owner for the host (AzureWebJobsStorage) and the deployment container;
+// Queue and Table Data Contributor for the Durable Functions task hub (control and work-item queues,
+// history and instances tables; its lease and large-message blobs fall under the blob role).
 resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [
   roles.storageBlobDataOwner
   roles.storageQueueDataContributor
@@ -361,8 +393,19 @@ resource deployerSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
+// One assignment per admin and role: index i is admin i / 4 with role i % 4.
+resource monitorRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for i in range(0, length(taskHubMonitorPrincipalIds) * length(monitorRoleIds)): {
+  name: guid(storage.id, taskHubMonitorPrincipalIds[i / length(monitorRoleIds)], monitorRoleIds[i % length(monitorRoleIds)])
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitorRoleIds[i % length(monitorRoleIds)])
+    principalId: taskHubMonitorPrincipalIds[i / length(monitorRoleIds)]
+  }
+}]
+
 output functionAppName string = app.name
 output functionAppUrl string = 'https://${app.properties.defaultHostName}'
 output storageAccountName string = storage.name
 output keyVaultName string = vault.name
 output applicationInsightsName string = insights.name
+output taskHubName string = taskHubName
