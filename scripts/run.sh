@@ -36,7 +36,7 @@ done
 echo "== Installing Azurite (pinned in package-lock.json) if missing"
 bash scripts/azurite.sh install
 
-echo "== Building the function app"
+echo "== Building the local host (the same orchestrations and routes as the Functions app)"
 dotnet build functions/LaaWorkflow.LocalHost/LaaWorkflow.LocalHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly -o "$root/artifacts/bin"
 
 pids=()

@@ -37,12 +37,21 @@ internal sealed partial class DemoDriver
 
         public string PartnerName(string partnerId) => Request.Partners!.FirstOrDefault(p => p?.Id == partnerId)?.Name ?? partnerId;
 
-        public void Update(JsonObject view)
+        /// <summary>Emails the outbox holds for this negotiation, as the driver has read them.</summary>
+        public int Emails { get; set; }
+
+        /// <summary>Takes the latest view; returns the phase it left, if it moved on.</summary>
+        public string? Update(JsonObject view)
         {
+            var before = Phase;
             View = view;
             Phase = view["phase"]?.GetValue<string>() ?? Phase;
             Round = view["round"]?.GetValue<int>() ?? Round;
+            return Phase == before ? null : before;
         }
+
+        /// <summary>How many timeline entries of <paramref name="kind"/> the negotiation has.</summary>
+        public int Count(string kind) => (View?["timeline"] as JsonArray ?? []).Count(t => t?["kind"]?.GetValue<string>() == kind);
 
         public IEnumerable<(DateTimeOffset At, string Text)> NewTimelineEntries(JsonObject view)
         {
@@ -72,8 +81,6 @@ internal sealed partial class DemoDriver
         /// <summary>How the lead was chased and warned, if at all: a stalled negotiation must be seen chased before it lapses.</summary>
         private string? Chasing()
         {
-            var timeline = View?["timeline"] as JsonArray ?? [];
-            int Count(string kind) => timeline.Count(t => t?["kind"]?.GetValue<string>() == kind);
             var (reminded, escalated, warned) = (Count("lead-reminded"), Count("lead-escalated"), Count("signoff-warning"));
             return reminded + escalated + warned == 0
                 ? null
@@ -85,23 +92,20 @@ internal sealed partial class DemoDriver
             var partners = View?["partners"] as JsonArray ?? [];
             var endorsed = partners.Count(p => p?["status"]?.GetValue<string>() == "endorsed");
             var outcome = View?["outcome"];
-            var details = outcome?["summary"]?.GetValue<string>() ?? (View?["documentUrl"]?.GetValue<string>() ?? "");
+            var document = View?["documentUrl"]?.GetValue<string>();
+            var details = outcome?["summary"]?.GetValue<string>() ?? "";
             if (Chasing() is { } chasing)
             {
                 details = $"{details} {chasing}".Trim();
             }
 
-            if (View?["documentUrl"]?.GetValue<string>() is { } document)
-            {
-                details = $"{details} {document}".Trim();
-            }
-            else if (outcome?["reasons"] is JsonArray reasons && Phase != "withdrawn")
+            if (document is null && outcome?["reasons"] is JsonArray reasons && Phase != "withdrawn")
             {
                 // An agreement that was not signed off says why: who objected, who had not answered.
                 details = $"{details} {string.Join(" ", reasons.Select(r => r?.GetValue<string>()))}".Trim();
             }
             return new DemoOutcome(Area, Phase, endorsed, partners.Count, outcome?["at"]?.GetValue<DateTimeOffset>(), details,
-                Phase is "finalised" or "deadlineMissed" or "withdrawn");
+                Phase is "finalised" or "deadlineMissed" or "withdrawn", document);
         }
     }
 }

@@ -18,7 +18,9 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
     private readonly List<Negotiation> _negotiations = [];
     private readonly HashSet<string> _seenMessages = new(StringComparer.Ordinal);
     private readonly List<(DateTimeOffset Due, string Label, Func<CancellationToken, Task> Act)> _planned = [];
+    private readonly HashSet<string> _stagesReached = new(StringComparer.Ordinal);
     private DateTimeOffset _now;
+    private (int Year, int Month) _month;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         while (!AllFinal() && _now < options.Until)
         {
             _now = pace.Now;
+            MonthHeading();
             await ReadMailAsync(cancellationToken);
             await ActOnPlansAsync(cancellationToken);
             await ReportProgressAsync(cancellationToken);
@@ -52,8 +55,42 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         // Let the last answers and finalisations land before summing up.
         await ReportProgressAsync(cancellationToken);
         var outcomes = _negotiations.Select(n => n.Outcome()).ToList();
-        DemoConsole.Summary(outcomes);
+        DemoConsole.Summary(outcomes, new DemoTotals(
+            _negotiations.Sum(n => n.Count("reminded")), _negotiations.Sum(n => n.Count("escalated")),
+            _negotiations.Sum(n => n.Count("lead-reminded")), _negotiations.Sum(n => n.Count("lead-escalated")),
+            _negotiations.Sum(n => n.Count("signoff-warning")), _negotiations.Sum(n => n.Emails)));
         return outcomes.All(o => o.IsFinal) ? 0 : 1;
+    }
+
+    /// <summary>At the start of each business month: its name and how far the round has got.</summary>
+    private void MonthHeading()
+    {
+        if ((_now.Year, _now.Month) == _month)
+        {
+            return;
+        }
+        _month = (_now.Year, _now.Month);
+        var finished = _negotiations.Count(n => s_finalPhases.Contains(n.Phase));
+        DemoConsole.Heading(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{_now:MMMM yyyy}: {finished} of {_negotiations.Count} negotiations finished ({_negotiations.Count(n => n.Phase == "finalised")} signed off)"));
+    }
+
+    /// <summary>The first time any negotiation reaches a stage of the round, a heading says so.</summary>
+    private void StageHeading(Negotiation negotiation)
+    {
+        var stage = negotiation.Phase switch
+        {
+            "consultation" => "Consultation: partners are asked to endorse their targets",
+            "revision" => "Revision: LSP leads answer requested changes",
+            "governmentOffice" => "Government Office decisions on agreed drafts",
+            "finalised" => "Sign-off: agreements signed and published",
+            "deadlineMissed" => "Missed deadlines: agreements not signed off in time",
+            _ => null,
+        };
+        if (stage is not null && _stagesReached.Add(negotiation.Phase))
+        {
+            DemoConsole.Heading($"{stage} (first: {negotiation.Area})");
+        }
     }
 
     private bool AllFinal() => _negotiations.Count > 0 && _negotiations.All(n => s_finalPhases.Contains(n.Phase));
@@ -88,6 +125,7 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             {
                 continue;
             }
+            negotiation.Emails++;
             var category = message["category"]?.GetValue<string>() ?? "";
             var partnerId = message["partnerId"]?.GetValue<string>();
             var link = AnswerLink().Match(message["text"]?.GetValue<string>() ?? "") is { Success: true } match ? new Uri(match.Value) : null;
@@ -181,7 +219,10 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             {
                 continue;
             }
-            negotiation.Update(view);
+            if (negotiation.Update(view) is not null)
+            {
+                StageHeading(negotiation);
+            }
             foreach (var entry in negotiation.NewTimelineEntries(view))
             {
                 DemoConsole.Line(entry.At, negotiation.Area, entry.Text);

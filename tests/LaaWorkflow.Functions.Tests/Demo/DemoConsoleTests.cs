@@ -1,0 +1,41 @@
+using LaaWorkflow.LocalHost.Demo;
+
+namespace LaaWorkflow.Functions.Tests.Demo;
+
+/// <summary>The demo's terminal output: events wrap rather than run 650 columns wide, and outcomes read as people say them.</summary>
+public sealed class DemoConsoleTests
+{
+    private const string LongEvent =
+        "The sign-off deadline (30 Jun 2008 17:00 UTC) passed before the agreement was approved. Metropolitan Police Authority objected: " +
+        "The proposed trajectory for our lead targets is not achievable with current funding.; still disputed after the LSP lead's revision. " +
+        "Chased: the LSP lead reminded 2 time(s), escalated 1 time(s); warned 3 time(s) before the sign-off deadline.";
+
+    [Theory]
+    [InlineData(94)]
+    [InlineData(40)]
+    public void Wrap_LongEvent_KeepsEveryWordInOrderWithinTheWidth(int width)
+    {
+        var lines = DemoConsole.Wrap(LongEvent, width);
+
+        Assert.True(lines.Count > 1);
+        Assert.All(lines, line => Assert.True(line.Length <= width, $"'{line}' is {line.Length} columns wide"));
+        Assert.Equal(LongEvent.Split(' ', StringSplitOptions.RemoveEmptyEntries), lines.SelectMany(line => line.Split(' ')));
+    }
+
+    [Fact]
+    public void Wrap_WordLongerThanTheWidth_KeepsItWholeOnItsOwnLine()
+    {
+        var link = "http://127.0.0.1:7071/api/negotiations/westminster-1adf649eb3fae0ed/document";
+
+        var lines = DemoConsole.Wrap($"See {link} now", 20);
+
+        Assert.Equal(["See", link, "now"], lines);
+    }
+
+    [Theory]
+    [InlineData("finalised", "signed off")]
+    [InlineData("deadlineMissed", "deadline missed")]
+    [InlineData("governmentOffice", "with the GO")]
+    [InlineData("withdrawn", "withdrawn")]
+    public void OutcomeName_IsWhatPeopleSay(string phase, string name) => Assert.Equal(name, DemoConsole.OutcomeName(phase));
+}
