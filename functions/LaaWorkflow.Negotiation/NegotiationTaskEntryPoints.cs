@@ -41,8 +41,15 @@ public static class NegotiationTaskEntryPoints
         await Activity<StoreAgreementDocumentActivity>(services).RunAsync(
             Context(nameof(StoreAgreementDocumentActivity), instanceId), Read<AgreementDocumentModel>(input));
 
-    private static T Input<T>(TaskOrchestrationContext context) where T : class =>
-        context.GetInput<T>() ?? throw new InvalidOperationException($"The orchestration {context.Name} of {context.InstanceId} was started without its {typeof(T).Name}.");
+    // A context deserialises its input once, to the type its host registered: Durable Functions' context converts again
+    // on request, a plain worker's registered with object hands back the JSON. Either way the orchestrator gets its type.
+    private static T Input<T>(TaskOrchestrationContext context) where T : class => context.GetInput<object>() switch
+    {
+        T typed => typed,
+        JsonElement json => Read<T>(json),
+        null => throw new InvalidOperationException($"The orchestration {context.Name} of {context.InstanceId} was started without its {typeof(T).Name}."),
+        var other => throw new InvalidOperationException($"The orchestration {context.Name} of {context.InstanceId} was given a {other.GetType().Name}, not its {typeof(T).Name}."),
+    };
 
     private static T Activity<T>(IServiceProvider services) where T : class =>
         ActivatorUtilities.GetServiceOrCreateInstance<T>(services ?? throw new ArgumentNullException(nameof(services)));
