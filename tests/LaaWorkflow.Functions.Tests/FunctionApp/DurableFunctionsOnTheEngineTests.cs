@@ -71,20 +71,7 @@ public sealed class DurableFunctionsOnTheEngineTests(AzuriteFixture azurite)
     private async Task<IHost> StartAsync()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Rehearsals:Enabled"] = "true",
-            ["DurableTask:HubName"] = "Fn" + Guid.NewGuid().ToString("N")[..12],
-            ["DurableTask:StorageProvider:PartitionCount"] = "1",
-            ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = "00:00:00.1",
-            ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("fn"),
-            ["Negotiation:DocumentContainer"] = AzuriteFixture.NewContainerName("fndocs"),
-            ["Email:TablePrefix"] = AzuriteFixture.NewTableName("fnmail"),
-            ["Email:PublicBaseUrl"] = "http://localhost",
-            ["Email:Tokens:ActiveKeyId"] = "k1",
-            ["Email:Tokens:Keys:k1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-        });
+        builder.Configuration.AddInMemoryCollection(HostFactory.Settings(azurite));
         IServiceProvider? services = null;
         IServiceProvider Services() => services ?? throw new InvalidOperationException("The host is not built yet.");
         builder.Services.AddWorkflow(builder.Configuration);
