@@ -47,7 +47,7 @@ internal static partial class NegotiationsApi
     {
         var link = await links.CheckAsync(id, token, cancellationToken);
         return link.Status == DecisionLinkStatus.Open
-            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value))
+            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value, token))
             : LinkProblemPage(link);
     }
 
@@ -88,7 +88,8 @@ internal static partial class NegotiationsApi
         }
 
         var comment = form["comment"].ToString().Trim();
-        bool? approved = form["decision"].ToString() switch
+        var chosen = form["decision"].ToString();
+        bool? approved = chosen switch
         {
             "approve" => true,
             "return" => false,
@@ -104,7 +105,9 @@ internal static partial class NegotiationsApi
         {
             NegotiationResultStatus.Accepted => Html(StatusCodes.Status200OK, GovernmentOfficePages.Recorded(link.Agreement!, approved!.Value, comment)),
             NegotiationResultStatus.Invalid => Html(StatusCodes.Status400BadRequest, GovernmentOfficePages.Decision(
-                link.Agreement!, link.Submission!.Value, approved is null ? "Choose whether to approve the draft or return it." : "Say what must change before the draft is returned.", comment)),
+                link.Agreement!, link.Submission!.Value, token,
+                approved is null ? "Choose whether to approve the draft or return it." : "Say what must change before the draft is returned.", comment,
+                approved is null ? null : chosen)),
             NegotiationResultStatus.NotFound => LinkProblemPage(link with { Status = DecisionLinkStatus.NotFound, Message = result.Message ?? "" }),
             _ => Html(StatusCodes.Status409Conflict, GovernmentOfficePages.Problem("The decision was not recorded", result.Message ?? "The negotiation has moved on.")),
         };
