@@ -21,6 +21,9 @@ internal static partial class NegotiationsApi
 {
     internal const string DecisionRoute = "/api/negotiations/{id}/government-office/decision";
 
+    /// <summary>The draft the decision is about, opened from the decision page with the same signed link.</summary>
+    internal const string DraftRoute = "/api/negotiations/{id}/government-office/" + GovernmentOfficePages.DraftPage;
+
     private static void MapGovernmentOfficeDecision(IEndpointRouteBuilder app)
     {
         // Not in the admin group: the signed link is the negotiator's authority, and the handler asks for a key without one.
@@ -30,6 +33,7 @@ internal static partial class NegotiationsApi
         decision.MapPost(DecisionRoute, DecideAsync).WithName("GovernmentOfficeDecision")
             .Accepts<GovernmentOfficeDecisionRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .DisableAntiforgery();
+        decision.MapGet(DraftRoute, ShowDraftAsync).WithName("GovernmentOfficeDraft");
     }
 
     /// <summary>A request that carries the negotiator's signed link gets the token pages' headers (no caching, no referrer).</summary>
@@ -48,6 +52,16 @@ internal static partial class NegotiationsApi
         var link = await links.CheckAsync(id, token, cancellationToken);
         return link.Status == DecisionLinkStatus.Open
             ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value, token))
+            : LinkProblemPage(link);
+    }
+
+    /// <summary>The draft as a document to read or print; the decision link is its authority, and it records nothing.</summary>
+    internal static async Task<IResult> ShowDraftAsync(
+        string id, string? token, [FromServices] GovernmentOfficeLinks links, CancellationToken cancellationToken)
+    {
+        var link = await links.CheckAsync(id, token, cancellationToken);
+        return link.Status == DecisionLinkStatus.Open
+            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Draft(link.Agreement!, link.Submission!.Value, token))
             : LinkProblemPage(link);
     }
 
