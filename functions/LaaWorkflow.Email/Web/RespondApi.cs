@@ -75,7 +75,13 @@ public static class RespondApi
         {
             // The targets' order and codes come from the consultation, so only the partner's own targets are recorded.
             var targets = await recorder.PeekAsync(verified.Token!, cancellationToken);
-            comment = AnswerForm.Compose(draft.Comment, [.. targets.View?.Targets.Select(t => t.IndicatorCode) ?? []], draft.TargetComments);
+            if (targets.View is null)
+            {
+                // Recording without them would drop what the partner wrote: refuse, and a retry records it whole.
+                return targets.Status == RecordStatus.NotFound ? NotFoundPage() : UnavailablePage();
+            }
+
+            comment = AnswerForm.Compose(draft.Comment, [.. targets.View.Targets.Select(t => t.IndicatorCode)], draft.TargetComments);
         }
 
         var parsed = AnswerForm.Parse(draft.Decision, comment);
