@@ -27,6 +27,7 @@ public interface IConsultationLookup
 /// How the negotiation dates a real instant: its rehearsal calendar for a rehearsal, null (the instant itself) for a
 /// real negotiation. Emails about it and the times they show are dated this way, as everything the negotiation stamps.
 /// </param>
+/// <param name="LspLead">The LSP lead, whom the partner asks about the targets; null where the source does not know.</param>
 public sealed record ConsultationView(
     string NegotiationId,
     string PartnerId,
@@ -41,7 +42,8 @@ public sealed record ConsultationView(
     string Period = "",
     EmailAddress? Contact = null,
     DateTimeOffset? SignOffDeadline = null,
-    Func<DateTimeOffset, DateTimeOffset>? BusinessTimeOf = null)
+    Func<DateTimeOffset, DateTimeOffset>? BusinessTimeOf = null,
+    EmailAddress? LspLead = null)
 {
     /// <summary>A real instant as the negotiation dates it.</summary>
     public DateTimeOffset Dated(DateTimeOffset real) => BusinessTimeOf?.Invoke(real) ?? real;

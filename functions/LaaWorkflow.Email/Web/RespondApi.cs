@@ -69,14 +69,29 @@ public static class RespondApi
             return Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", "The form was damaged or incomplete. Please answer with the form on the page."));
         }
 
-        var comment = form["comment"].ToString().Trim();
-        var parsed = AnswerForm.Parse(form["decision"].ToString(), comment);
+        var draft = new AnswerDraft(form["decision"].ToString(), form["comment"].ToString().Trim(), TargetComments(form));
+        string? comment = draft.Comment;
+        if (draft.TargetComments.Count > 0)
+        {
+            // The targets' order and codes come from the consultation, so only the partner's own targets are recorded.
+            var targets = await recorder.PeekAsync(verified.Token!, cancellationToken);
+            if (targets.View is null)
+            {
+                // Recording without them would drop what the partner wrote: refuse, and a retry records it whole.
+                return targets.Status == RecordStatus.NotFound ? NotFoundPage() : UnavailablePage();
+            }
+
+            comment = AnswerForm.Compose(draft.Comment, [.. targets.View.Targets.Select(t => t.IndicatorCode)], draft.TargetComments);
+        }
+
+        var parsed = AnswerForm.Parse(draft.Decision, comment);
         if (parsed.Error is not null)
         {
             var peek = await recorder.PeekAsync(verified.Token!, cancellationToken);
+            var field = draft.Decision?.Trim().ToLowerInvariant() is "endorse" or "object" or "request-changes" or "changes" ? "comment" : "decision-endorse";
             return peek.View is null
                 ? Html(StatusCodes.Status400BadRequest, AnswerPages.Problem("Your answer could not be read", parsed.Error))
-                : Html(StatusCodes.Status400BadRequest, AnswerPages.Choice(peek.View, verified.Token!, parsed.Error, comment));
+                : Html(StatusCodes.Status400BadRequest, AnswerPages.Choice(peek.View, verified.Token!, parsed.Error, draft, field));
         }
 
         var t = verified.Token!;
@@ -94,6 +109,21 @@ public static class RespondApi
             RecordStatus.NotFound => NotFoundPage(),
             _ => UnavailablePage(),
         };
+    }
+
+    /// <summary>The non-empty comments on single targets, by indicator (fields <c>target:NI 16</c> and so on).</summary>
+    private static Dictionary<string, string> TargetComments(IFormCollection form)
+    {
+        var comments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in form)
+        {
+            if (key.StartsWith(AnswerForm.TargetCommentPrefix, StringComparison.Ordinal) && value.ToString().Trim() is { Length: > 0 } said)
+            {
+                comments[key[AnswerForm.TargetCommentPrefix.Length..]] = said;
+            }
+        }
+
+        return comments;
     }
 
     private static bool IsSameAnswer(AnswerSubmission stored, AnswerDecision decision, string? comment) =>

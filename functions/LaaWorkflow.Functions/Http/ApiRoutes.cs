@@ -42,6 +42,9 @@ internal static class ApiRoutes
     public static readonly HttpRoute GovernmentOfficeDecision = new(
         "GovernmentOfficeDecision", NegotiationsApi.DecisionRoute, NegotiationsApi.DecideAsync, [s_negotiationIds, NegotiationsApi.SignedLinkFilter], []);
 
+    public static readonly HttpRoute GovernmentOfficeDraft = new(
+        "GovernmentOfficeDraft", NegotiationsApi.DraftRoute, NegotiationsApi.ShowDraftAsync, [s_negotiationIds, NegotiationsApi.SignedLinkFilter], []);
+
     public static readonly HttpRoute PartnerAnswerPage = new("PartnerAnswerPage", "/api/respond/{token}", RespondApi.ShowAsync, [RespondApi.TokenPageFilter], []);
     public static readonly HttpRoute PartnerAnswer = new("PartnerAnswer", "/api/respond/{token}", RespondApi.RecordAsync, [RespondApi.TokenPageFilter], []);
 

@@ -89,4 +89,10 @@ public static class NegotiationFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/negotiations/{id}/government-office/decision")] HttpRequest request,
         [DurableClient] DurableTaskClient client, string id) =>
         HttpFunctions.RunAsync(request, client, ApiRoutes.GovernmentOfficeDecision, ("id", id));
+
+    [Function("GovernmentOfficeDraft")]
+    public static Task<IResult> DraftAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/negotiations/{id}/government-office/draft")] HttpRequest request,
+        [DurableClient] DurableTaskClient client, string id) =>
+        HttpFunctions.RunAsync(request, client, ApiRoutes.GovernmentOfficeDraft, ("id", id));
 }

@@ -41,6 +41,7 @@ internal sealed class NegotiationConsultationLookup(IAgreementStore store) : ICo
             definition.Period,
             new EmailAddress(partner.Contact.Email, partner.Contact.Name),
             new DateTimeOffset(definition.Timetable.SignOffDeadline, TimeSpan.Zero),
-            definition.Pace is { } pace ? real => new DateTimeOffset(pace.ToBusiness(real.UtcDateTime), TimeSpan.Zero) : null);
+            definition.Pace is { } pace ? real => new DateTimeOffset(pace.ToBusiness(real.UtcDateTime), TimeSpan.Zero) : null,
+            new EmailAddress(definition.LspLead.Email, definition.LspLead.Name));
     }
 }

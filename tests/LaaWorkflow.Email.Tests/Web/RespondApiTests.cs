@@ -197,6 +197,28 @@ public sealed class RespondApiTests : IAsyncLifetime
         Assert.Contains("The negotiation was finalised.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Post_CommentsOnTargets_RecordedWithTheAnswerAndARepeatChangesNothing()
+    {
+        var token = _host.Token();
+        var fields = new Dictionary<string, string>
+        {
+            ["decision"] = "request-changes",
+            ["comment"] = "",
+            ["target:NI 20"] = "Too steep for year two.",
+            ["target:NI 16"] = "Baseline is last year's.",
+            ["target:NI 999"] = "Not one of ours.",
+        };
+
+        using var first = await _host.Client.PostAsync(new Uri($"/api/respond/{token}", UriKind.Relative), new FormUrlEncodedContent(fields));
+        using var repeat = await _host.Client.PostAsync(new Uri($"/api/respond/{token}", UriKind.Relative), new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var applied = Assert.Single(_host.Sink.Applied);
+        Assert.Equal((AnswerDecision.RequestChanges, "NI 16: Baseline is last year's.\nNI 20: Too steep for year two."), (applied.Decision, applied.Comment));
+    }
+
     private Task<HttpResponseMessage> Post(string token, string decision, string? comment = null)
     {
         var fields = new Dictionary<string, string> { ["decision"] = decision };

@@ -173,6 +173,7 @@ public sealed partial class PackageLayoutTests(PublishedPackage package)
     [InlineData("GET", "api/negotiations/sunderland-2008/document", "Anonymous")]
     [InlineData("GET", "api/negotiations/sunderland-2008/government-office/decision", "Anonymous")]
     [InlineData("POST", "api/negotiations/sunderland-2008/government-office/decision", "Anonymous")]
+    [InlineData("GET", "api/negotiations/sunderland-2008/government-office/draft", "Anonymous")]
     [InlineData("GET", "api/respond/eyJ0b2tlbiI6MX0.c2ln", "Anonymous")]
     [InlineData("POST", "api/respond/eyJ0b2tlbiI6MX0.c2ln", "Anonymous")]
     [InlineData("POST", "api/email/inbound", "Anonymous")]

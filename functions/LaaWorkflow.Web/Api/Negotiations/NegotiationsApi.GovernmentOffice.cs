@@ -21,6 +21,9 @@ internal static partial class NegotiationsApi
 {
     internal const string DecisionRoute = "/api/negotiations/{id}/government-office/decision";
 
+    /// <summary>The draft the decision is about, opened from the decision page with the same signed link.</summary>
+    internal const string DraftRoute = "/api/negotiations/{id}/government-office/" + GovernmentOfficePages.DraftPage;
+
     private static void MapGovernmentOfficeDecision(IEndpointRouteBuilder app)
     {
         // Not in the admin group: the signed link is the negotiator's authority, and the handler asks for a key without one.
@@ -30,6 +33,7 @@ internal static partial class NegotiationsApi
         decision.MapPost(DecisionRoute, DecideAsync).WithName("GovernmentOfficeDecision")
             .Accepts<GovernmentOfficeDecisionRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .DisableAntiforgery();
+        decision.MapGet(DraftRoute, ShowDraftAsync).WithName("GovernmentOfficeDraft");
     }
 
     /// <summary>A request that carries the negotiator's signed link gets the token pages' headers (no caching, no referrer).</summary>
@@ -47,7 +51,17 @@ internal static partial class NegotiationsApi
     {
         var link = await links.CheckAsync(id, token, cancellationToken);
         return link.Status == DecisionLinkStatus.Open
-            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value))
+            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value, token))
+            : LinkProblemPage(link);
+    }
+
+    /// <summary>The draft as a document to read or print; the decision link is its authority, and it records nothing.</summary>
+    internal static async Task<IResult> ShowDraftAsync(
+        string id, string? token, [FromServices] GovernmentOfficeLinks links, CancellationToken cancellationToken)
+    {
+        var link = await links.CheckAsync(id, token, cancellationToken);
+        return link.Status == DecisionLinkStatus.Open
+            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Draft(link.Agreement!, link.Submission!.Value, token))
             : LinkProblemPage(link);
     }
 
@@ -88,7 +102,8 @@ internal static partial class NegotiationsApi
         }
 
         var comment = form["comment"].ToString().Trim();
-        bool? approved = form["decision"].ToString() switch
+        var chosen = form["decision"].ToString();
+        bool? approved = chosen switch
         {
             "approve" => true,
             "return" => false,
@@ -104,7 +119,9 @@ internal static partial class NegotiationsApi
         {
             NegotiationResultStatus.Accepted => Html(StatusCodes.Status200OK, GovernmentOfficePages.Recorded(link.Agreement!, approved!.Value, comment)),
             NegotiationResultStatus.Invalid => Html(StatusCodes.Status400BadRequest, GovernmentOfficePages.Decision(
-                link.Agreement!, link.Submission!.Value, approved is null ? "Choose whether to approve the draft or return it." : "Say what must change before the draft is returned.", comment)),
+                link.Agreement!, link.Submission!.Value, token,
+                approved is null ? "Choose whether to approve the draft or return it." : "Say what must change before the draft is returned.", comment,
+                approved is null ? null : chosen)),
             NegotiationResultStatus.NotFound => LinkProblemPage(link with { Status = DecisionLinkStatus.NotFound, Message = result.Message ?? "" }),
             _ => Html(StatusCodes.Status409Conflict, GovernmentOfficePages.Problem("The decision was not recorded", result.Message ?? "The negotiation has moved on.")),
         };

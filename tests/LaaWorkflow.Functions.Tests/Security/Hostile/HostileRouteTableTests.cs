@@ -32,6 +32,7 @@ public sealed class HostileRouteTableTests(AzuriteFixture azurite, HostileHost s
         "GET /api/negotiations/{id}/document",
         "GET /api/openapi.json",
         "GET /api/negotiations/{id}/government-office/decision",
+        "GET /api/negotiations/{id}/government-office/draft",
     };
 
     /// <summary>
