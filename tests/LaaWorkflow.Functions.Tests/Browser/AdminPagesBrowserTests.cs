@@ -41,6 +41,7 @@ public sealed class AdminPagesBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#signin-error")).ToBeEmptyAsync();
             Assert.Equal("/favicon.svg", await page.Locator("link[rel='icon']").First.GetAttributeAsync("href"));
             checkedPage.AssertNoConsoleErrors();
+            await checkedPage.ScreenshotAsync("sign-in");
 
             await SignInAsync(page);
             var rows = page.Locator("#rows tr[data-id]");

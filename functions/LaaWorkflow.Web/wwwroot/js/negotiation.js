@@ -42,7 +42,10 @@ function renderFacts(n) {
   add('Sign-off deadline', formatDate(n.timetable?.signOffDeadline), isTerminal(n) ? '' : el('span', { class: 'muted' }, ` (${daysText(n, n.timetable?.signOffDeadline)})`));
   if (n.now) add('Rehearsal date now', formatDate(n.now));
   const outcome = n.outcome;
-  if (outcome) add('Outcome', phaseBadge(outcome.phase), ` ${formatDate(outcome.at, false)}. ${outcome.summary || ''}`, ...[].concat(outcome.reasons || []).map(r => el('div', { class: 'muted', text: r })));
+  if (outcome) {
+    const reasons = [].concat(outcome.reasons || []).filter(r => !(outcome.summary || '').includes(r));
+    add('Outcome', phaseBadge(outcome.phase), ` ${formatDate(outcome.at, false)}. ${outcome.summary || ''}`, ...reasons.map(r => el('div', { class: 'muted', text: r })));
+  }
   add('Agreement document', n.documentUrl ? el('a', { href: n.documentUrl, text: 'Open the signed-off agreement' })
     : outcome ? 'None: the agreement was not signed off' : 'Not signed off yet');
   add('Engine status', runtimeBadge(n.runtimeStatus), ' ', el('a', { href: `/orchestrations.html?id=${encodeURIComponent(n.id)}`, text: 'orchestration' }));
@@ -110,9 +113,10 @@ function renderPartners(n) {
   for (const p of n.partners) {
     const partnerBase = `${base}/partners/${encodeURIComponent(p.id)}`;
     const history = partnerEntries(n, p.id);
-    const historyList = el('ol', { class: 'history' }, history.slice(0, 3).map(entryItem));
-    const more = history.length > 3
-      ? el('details', {}, el('summary', { text: `${history.length - 3} earlier` }), el('ol', { class: 'history' }, history.slice(3).map(entryItem)))
+    // The latest event in view, the earlier ones a click away: a row stays short however long the history.
+    const historyList = el('ol', { class: 'history' }, history.slice(0, 1).map(entryItem));
+    const more = history.length > 1
+      ? el('details', {}, el('summary', { text: `${history.length - 1} earlier` }), el('ol', { class: 'history' }, history.slice(1).map(entryItem)))
       : null;
     const buttons = may.partner(p) ? [
       el('button', { type: 'button', class: 'secondary', 'aria-label': `Resend invitation to ${p.name}`, text: 'Resend invitation', onclick: () => act(`Resend invitation to ${p.name}`, `${partnerBase}/resend-invitation`) }),
@@ -122,9 +126,10 @@ function renderPartners(n) {
     body.append(el('tr', { 'data-partner': p.id, class: DISPUTING.includes(p.status) ? 'disputed' : '' },
       el('th', { scope: 'row' }, p.name, el('div', { class: 'small muted', text: p.body || '' })),
       el('td', { 'data-label': 'Status', class: 'partner-status' }, partnerBadge(p.status),
+        isTerminal(n) && OUTSTANDING.includes(p.status) ? el('div', { class: 'small muted', text: 'Not answered before the end' }) : null,
         p.escalationLevel > 0 ? el('div', { class: 'small', text: `Escalation level ${p.escalationLevel}` }) : null,
         p.deliveryProblem ? el('div', { class: 'flag flag-bad', text: 'Last email bounced' }) : null),
-      el('td', { 'data-label': 'Answer due' }, p.deadline && OUTSTANDING.includes(p.status) ? [formatDate(p.deadline), el('div', { class: 'small muted', text: daysText(n, p.deadline) })] : '—'),
+      el('td', { 'data-label': 'Answer due' }, p.deadline && OUTSTANDING.includes(p.status) && !isTerminal(n) ? [formatDate(p.deadline), el('div', { class: 'small muted', text: daysText(n, p.deadline) })] : '—'),
       el('td', { 'data-label': 'Latest answer' }, p.answeredAt ? [el('div', { class: 'small muted', text: formatDate(p.answeredAt) }), p.comment || ''] : 'None yet'),
       el('td', { 'data-label': 'History' }, history.length ? [historyList, more] : el('span', { class: 'muted', text: 'Nothing yet' })),
       el('td', { 'data-label': 'Actions' }, buttons.length ? el('div', { class: 'actions' }, buttons) : el('span', { class: 'muted', text: 'None now' }))));
