@@ -200,9 +200,10 @@ async function renderTargets(n) {
   }
   document.getElementById('targets-count').textContent =
     ` (${(n.targets || []).length}${marked ? `, ${marked} disputed or revised` : ''})`;
-  // Closed at first, since the list is long, unless something in it needs reading; after that the reader decides.
+  // Closed at first, since the list is long; opened when a target becomes disputed or revised, else the reader decides.
   const fold = document.getElementById('targets-fold');
-  if (!fold.dataset.shown) { fold.open = marked > 0; fold.dataset.shown = 'yes'; }
+  if (marked > Number(fold.dataset.marked || 0)) fold.open = true;
+  fold.dataset.marked = String(marked);
 }
 
 /** The values by year, the direction that counts as better, and why a trajectory that gets worse does. */
