@@ -170,7 +170,9 @@ function renderTimeline(n) {
 function revisedIndicators(n) {
   const latest = (n.timeline || []).filter(e => e.kind === 'revised').at(-1);
   if (!latest) return { entry: null, indicators: new Set() };
-  return { entry: latest, indicators: new Set((n.targets || []).map(t => t.indicator).filter(i => latest.text.includes(i))) };
+  // Whole names only: "NI 1" is not named by an entry that revised "NI 16".
+  const named = i => new RegExp(`(^|[^\\w])${i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(latest.text);
+  return { entry: latest, indicators: new Set((n.targets || []).map(t => t.indicator).filter(named)) };
 }
 
 async function renderTargets(n) {
