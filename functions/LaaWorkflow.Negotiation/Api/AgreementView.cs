@@ -221,6 +221,18 @@ public sealed class AgreementListItem
 
     /// <summary>All partners.</summary>
     public required int Partners { get; init; }
+
+    /// <summary>The three-year period: with the area and <see cref="CreatedAt"/>, what tells two negotiations of one area apart.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The sign-off deadline as it stands (moved when it has been extended).</summary>
+    public DateTime? SignOffDeadline { get; init; }
+
+    /// <summary>The orchestration's runtime status (<c>Running</c>, <c>Completed</c>, ...), or null when the runtime does not know the instance.</summary>
+    public string? RuntimeStatus { get; init; }
+
+    /// <summary>A rehearsal's business time when this row was read, against which its deadlines count; absent for a real negotiation.</summary>
+    public DateTime? Now { get; init; }
 }
 
 /// <summary>A page of the list, newest first.</summary>

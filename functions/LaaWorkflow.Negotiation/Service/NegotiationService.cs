@@ -113,7 +113,21 @@ public sealed partial class NegotiationService
         }
 
         var page = await _store.ListAsync(wanted, area, size, string.IsNullOrWhiteSpace(continuationToken) ? null : continuationToken, cancellationToken);
-        return (new AgreementListPage { Items = [.. page.Items.Select(Views.ToListItem)], ContinuationToken = page.ContinuationToken }, null);
+        var items = new AgreementListItem[page.Items.Count];
+        var realNow = RealNow;
+        // Each row's runtime status is the engine's, not a guess from the phase: an orchestration that failed or was
+        // terminated keeps the phase it had. A few reads at a time, so a long page does not flood the stores.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var row = page.Items[i];
+                var summary = _store.GetSummaryAsync(row.Id, token);
+                var instance = _client.GetInstanceAsync(row.Id, cancellation: token);
+                items[i] = Views.ToListItem(row, await summary, (await instance)?.RuntimeStatus.ToString(), realNow);
+            });
+        return (new AgreementListPage { Items = items, ContinuationToken = page.ContinuationToken }, null);
     }
 
     /// <summary>The LSP lead's revision: accepted while partners are consulted (it re-consults only those it concerns) and while the negotiation waits for one.</summary>

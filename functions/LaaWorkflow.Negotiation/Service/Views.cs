@@ -82,7 +82,7 @@ internal static class Views
         Justification = target.Justification,
     };
 
-    public static AgreementListItem ToListItem(AgreementListRecord row) => new()
+    public static AgreementListItem ToListItem(AgreementListRecord row, AgreementSummaryRecord? summary, string? runtimeStatus, DateTime realNow) => new()
     {
         Id = row.Id,
         Area = row.Area,
@@ -92,6 +92,10 @@ internal static class Views
         NextDeadline = row.NextDeadline,
         Endorsed = row.Endorsed,
         Partners = row.Partners,
+        Period = summary?.Definition.Period,
+        SignOffDeadline = summary?.Definition.Timetable.SignOffDeadline,
+        RuntimeStatus = runtimeStatus,
+        Now = summary?.Definition.Pace?.ToBusiness(realNow),
     };
 
     public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

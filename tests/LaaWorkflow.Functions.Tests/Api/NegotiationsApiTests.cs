@@ -176,6 +176,36 @@ public sealed class NegotiationsApiTests(AzuriteFixture azurite) : HostedApiTest
     }
 
     [Fact]
+    public async Task List_EachItem_CarriesTheEngineRuntimeStatus_AndWhatTellsTwoOfOneAreaApart()
+    {
+        // A second start for the same area and period is accepted; the list must tell the two apart and say how each runs.
+        var pace = TestPace.At(TestPace.BeforeTheRound);
+        var kept = (await NegotiationHost.StartAsync(Admin, pace.On(DemoNegotiations.For("Stockton"))))["id"]!.GetValue<string>();
+        var withdrawn = (await NegotiationHost.StartAsync(Admin, pace.On(DemoNegotiations.For("Stockton"))))["id"]!.GetValue<string>();
+        using var withdrawal = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{withdrawn}/withdraw", UriKind.Relative), new { reason = "Started twice.", by = "admin" });
+        Assert.Equal(HttpStatusCode.Accepted, withdrawal.StatusCode);
+
+        JsonArray items = [];
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            items = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations?area=Stockton", UriKind.Relative)))!["items"]!.AsArray();
+            return items.Count == 2
+                && items.Single(i => i!["id"]!.GetValue<string>() == withdrawn)!["runtimeStatus"]?.GetValue<string>() == "Completed"
+                && items.Single(i => i!["id"]!.GetValue<string>() == kept)!["runtimeStatus"]?.GetValue<string>() == "Running";
+        });
+
+        var request = DemoNegotiations.For("Stockton");
+        Assert.All(items, item =>
+        {
+            Assert.Equal(request.Period, item!["period"]!.GetValue<string>());
+            Assert.Equal(request.Timetable!.SignOffDeadline!.Value.UtcDateTime, item["signOffDeadline"]!.GetValue<DateTime>());
+            // A rehearsal's deadlines count against its own calendar, which the row carries.
+            Assert.True(Math.Abs((item["now"]!.GetValue<DateTime>() - pace.Now.UtcDateTime).TotalDays) < 1);
+        });
+        Assert.Equal("withdrawn", items.Single(i => i!["id"]!.GetValue<string>() == withdrawn)!["phase"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task List_TopAndContinuationToken_PageThroughEveryNegotiationOnceNewestFirst()
     {
         var started = new List<string>();

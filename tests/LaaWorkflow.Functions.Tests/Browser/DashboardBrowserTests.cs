@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Testing;
@@ -63,7 +64,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         // The negotiation page lists the partner as invited.
         await stockton.ClickAsync();
         var status = page.Locator($"tr[data-partner='{partner.Id}'] .partner-status");
-        await Assertions.Expect(status).ToHaveTextAsync("invited");
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("Invited"));
         await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("Serious acquisitive crime rate");
         // A crime rate improves as it falls, and the page says so beside its trajectory.
         await Assertions.Expect(page.Locator("#targets tr", new() { HasText = "Serious acquisitive crime rate" })).ToContainTextAsync("(lower is better)");
@@ -82,7 +83,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 
         // Back on the negotiation page the partner is endorsed (the page refreshes itself).
         await page.GotoAsync(new Uri(baseUrl, $"/negotiation.html?id={Uri.EscapeDataString(id)}").ToString());
-        await Assertions.Expect(status).ToHaveTextAsync("endorsed");
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("Endorsed"));
 
         // The LSP lead's revision, from the page while the round is open: a trajectory made to get worse is refused,
         // naming the field; with a justification it is taken, and the timeline says who is asked again.

@@ -1,11 +1,18 @@
-// The negotiations list: counts per phase, filters, nearest deadlines first.
-import { api, el, clear, say, formatTime, badge, startPage, autoRefresh, pick } from './app.js';
+// The negotiations list: counts per phase (each a filter), filters kept in the address, nearest deadlines first.
+import {
+  api, el, clear, say, startPage, autoRefresh, pick, phaseName, phaseBadge, runtimeBadge, formatDate, daysFrom, TERMINAL_PHASES,
+} from './app.js';
 
 const form = document.getElementById('filters');
 const phaseSelect = document.getElementById('f-phase');
-const outcomeSelect = document.getElementById('f-outcome');
 const rows = document.getElementById('rows');
 const counts = document.getElementById('counts');
+const PHASE_ORDER = ['draft', 'consultation', 'revision', 'governmentOffice', 'finalised', 'deadlineMissed', 'withdrawn'];
+const AT_RISK_DAYS = 14;
+let all = [];
+let lastRendered = '';
+
+for (const phase of PHASE_ORDER) phaseSelect.append(el('option', { value: phase, text: phaseName(phase) }));
 
 async function loadAll() {
   const items = [];
@@ -15,99 +22,171 @@ async function loadAll() {
     const query = new URLSearchParams({ top: '100' });
     if (token) query.set('continuationToken', token);
     const result = await api(`/api/negotiations?${query}`);
-    items.push(...(Array.isArray(result) ? result : (result?.items ?? [])));
-    token = Array.isArray(result) ? null : result?.continuationToken;
+    items.push(...(result?.items ?? []));
+    token = result?.continuationToken;
     if (!token) break;
   }
   return items;
 }
 
-function deadlineOf(item) {
-  const value = pick(item, 'nextDeadline');
-  const at = value && typeof value === 'object' ? pick(value, 'at', 'dueAt', 'time') : value;
-  return at ? new Date(at).getTime() : Number.POSITIVE_INFINITY;
+/** The filters as the address holds them, so a reload, a shared link or Back shows the same list. */
+function filtersFromUrl() {
+  const query = new URLSearchParams(location.search);
+  return { phase: query.get('phase') || '', area: query.get('area') || '', attention: query.get('attention') || '' };
 }
 
-function deadlineText(item) {
-  const value = pick(item, 'nextDeadline');
-  if (!value) return '—';
-  if (typeof value === 'object') {
-    const what = pick(value, 'name', 'kind', 'what', 'description');
-    return `${formatTime(pick(value, 'at', 'dueAt', 'time'))}${what ? ` (${what})` : ''}`;
+function showFilters(filters) {
+  phaseSelect.value = filters.phase;
+  form.elements.area.value = filters.area;
+  form.elements.attention.value = filters.attention;
+}
+
+function applyFilters(filters) {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  const search = query.size ? `?${query}` : '';
+  if (location.search !== search) history.pushState(null, '', search || location.pathname);
+  showFilters(filters);
+  render(true);
+}
+
+/** Business time now for the row: a rehearsal's own calendar, real time otherwise. */
+function nowOf(item) { return pick(item, 'now') || new Date().toISOString(); }
+
+function isTerminal(item) { return TERMINAL_PHASES.includes(item.phase); }
+
+/** Overdue, at risk (sign-off within a fortnight) or fine, with the days left to the next deadline. */
+function urgency(item) {
+  if (isTerminal(item)) return { level: 'none' };
+  const now = nowOf(item);
+  const next = item.nextDeadline ? daysFrom(now, item.nextDeadline) : null;
+  const signOff = item.signOffDeadline ? daysFrom(now, item.signOffDeadline) : null;
+  if ((next !== null && next < 0) || (signOff !== null && signOff < 0)) return { level: 'overdue', next, signOff };
+  if (signOff !== null && signOff <= AT_RISK_DAYS) return { level: 'at-risk', next, signOff };
+  return { level: 'fine', next, signOff };
+}
+
+function duplicateKey(item) { return `${String(item.area).trim().toLowerCase()}|${String(item.period || '').trim()}`; }
+
+function waitingOn(item) {
+  switch (item.phase) {
+    case 'draft': return 'Consultation to open';
+    case 'consultation': {
+      const left = (item.partners ?? 0) - (item.endorsed ?? 0);
+      return left > 0 ? `${left} partner${left === 1 ? '' : 's'} to endorse` : 'Partners';
+    }
+    case 'revision': return "LSP lead's revision";
+    case 'governmentOffice': return "Government Office's decision";
+    default: return 'Nobody: ended';
   }
-  return formatTime(value);
 }
 
-const TERMINAL = ['finalised', 'deadlineMissed', 'withdrawn'];
-
-/** How the negotiation ended: the outcome's phase, or a terminal phase; empty while it runs. */
-function outcomeOf(item) {
-  const outcome = pick(item, 'outcome');
-  if (outcome && typeof outcome === 'object') return pick(outcome, 'phase') || '';
-  if (outcome) return String(outcome);
-  return TERMINAL.includes(pick(item, 'phase')) ? pick(item, 'phase') : '';
+function daysText(days) {
+  if (days === null || days === undefined) return '';
+  if (days === 0) return 'due today';
+  return days > 0 ? `${days} day${days === 1 ? '' : 's'} left` : `${-days} day${days === -1 ? '' : 's'} overdue`;
 }
 
-function partnerSummary(item) {
-  const partners = pick(item, 'partners');
-  if (typeof partners === 'number') return `${pick(item, 'endorsed') ?? 0} of ${partners} endorsed`;
-  if (Array.isArray(partners)) {
-    const answered = partners.filter(p => ['endorsed', 'objected', 'changesRequested'].includes(p.status)).length;
-    return `${answered} of ${partners.length} answered`;
+function deadlineCell(item) {
+  const u = urgency(item);
+  const cell = el('td', { 'data-label': 'Next deadline' });
+  if (isTerminal(item) || !item.nextDeadline) {
+    cell.append(isTerminal(item) ? el('span', { class: 'muted', text: 'None: ended' }) : el('span', { class: 'muted', text: '—' }));
+    return cell;
   }
-  const counts = pick(item, 'counts', 'partnerCounts');
-  if (counts && typeof counts === 'object') return Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', ');
-  return '';
+  cell.append(el('time', { datetime: item.nextDeadline, text: formatDate(item.nextDeadline) }));
+  cell.append(el('div', { class: 'small', text: daysText(u.next) }));
+  if (u.level === 'overdue') cell.append(el('span', { class: 'flag flag-bad' }, el('span', { 'aria-hidden': 'true', text: '\u2716 ' }), 'Overdue'));
+  else if (u.level === 'at-risk') cell.append(el('span', { class: 'flag flag-warn' }, el('span', { 'aria-hidden': 'true', text: '\u25B2 ' }), `At risk: sign-off in ${u.signOff} day${u.signOff === 1 ? '' : 's'}`));
+  return cell;
 }
 
-function fillOptions(select, values) {
-  const current = select.value;
-  const known = new Set([...select.options].map(o => o.value));
-  for (const value of values) if (value && !known.has(value)) select.append(el('option', { value, text: value }));
-  select.value = current;
+function areaCell(item, duplicates) {
+  const id = item.id;
+  const cell = el('th', { scope: 'row', 'data-label': 'Area' },
+    el('a', { href: `/negotiation.html?id=${encodeURIComponent(id)}`, class: 'area-link', text: item.area || id }),
+    el('div', { class: 'small muted' }, `${item.period ? `${item.period} · ` : ''}${item.governmentOffice || ''}`),
+    el('div', { class: 'small muted' }, `Started ${formatDate(item.createdAt, false)} · `, el('code', { text: id })));
+  if (duplicates > 1) {
+    cell.append(el('span', { class: 'flag flag-warn', title: 'Another negotiation has the same area and period' },
+      `Duplicate: ${duplicates} for this area and period`));
+  }
+  return cell;
 }
 
+function renderCounts(filters) {
+  clear(counts);
+  const tile = (value, label, n) => el('li', {}, el('button', {
+    type: 'button', class: 'tile', 'aria-pressed': String(filters.phase === value),
+    onclick: () => applyFilters({ ...filterValues(), phase: filters.phase === value && value ? '' : value }),
+  }, el('strong', { text: String(n) }), label));
+  counts.append(tile('', 'All', all.length));
+  for (const phase of PHASE_ORDER) {
+    const n = all.filter(i => i.phase === phase).length;
+    if (n > 0 || !TERMINAL_PHASES.includes(phase)) counts.append(tile(phase, phaseName(phase), n));
+  }
+}
+
+function filterValues() {
+  const data = new FormData(form);
+  return { phase: String(data.get('phase') || ''), area: String(data.get('area') || '').trim(), attention: String(data.get('attention') || '') };
+}
+
+function render(announce = false) {
+  const filters = filtersFromUrl();
+  const groups = new Map();
+  for (const item of all) groups.set(duplicateKey(item), (groups.get(duplicateKey(item)) || 0) + 1);
+  const area = filters.area.toLowerCase();
+  const shown = all
+    .filter(i => !filters.phase || i.phase === filters.phase)
+    .filter(i => !area || String(i.area || '').toLowerCase().includes(area))
+    .filter(i => {
+      if (filters.attention === 'overdue') return urgency(i).level === 'overdue';
+      if (filters.attention === 'at-risk') return ['overdue', 'at-risk'].includes(urgency(i).level);
+      if (filters.attention === 'duplicate') return groups.get(duplicateKey(i)) > 1;
+      return true;
+    })
+    .sort((a, b) => deadlineSort(a) - deadlineSort(b));
+
+  // Rebuilt only when something changed, so focus and the reader's place survive the page's own refreshes.
+  const signature = JSON.stringify([filters, shown.map(i => [i, groups.get(duplicateKey(i))])]);
+  if (signature === lastRendered) return;
+  lastRendered = signature;
+  renderCounts(filters);
+  clear(rows);
+  for (const item of shown) {
+    rows.append(el('tr', { 'data-id': item.id },
+      areaCell(item, groups.get(duplicateKey(item))),
+      el('td', { 'data-label': 'Phase' }, phaseBadge(item.phase)),
+      deadlineCell(item),
+      el('td', { 'data-label': 'Waiting on', text: waitingOn(item) }),
+      el('td', { 'data-label': 'Partners', text: `${item.endorsed ?? 0} of ${item.partners ?? 0} endorsed` }),
+      el('td', { 'data-label': 'Engine status', class: 'runtime-status' }, runtimeBadge(item.runtimeStatus))));
+  }
+  if (shown.length === 0) {
+    rows.append(el('tr', {}, el('td', { colspan: 6, text: all.length ? 'No negotiations match these filters.' : 'No negotiations yet.' })));
+  }
+  if (announce) say(`${shown.length} of ${all.length} negotiations shown.`);
+}
+
+function deadlineSort(item) {
+  if (isTerminal(item)) return Number.MAX_SAFE_INTEGER;
+  return item.nextDeadline ? new Date(item.nextDeadline).getTime() : Number.MAX_SAFE_INTEGER - 1;
+}
+
+let first = true;
 async function load() {
   try {
-    const all = await loadAll();
-    const phases = [...new Set(all.map(i => pick(i, 'phase')).filter(Boolean))].sort();
-    fillOptions(phaseSelect, phases);
-    fillOptions(outcomeSelect, [...new Set(all.map(outcomeOf).filter(Boolean))].sort());
-
-    clear(counts);
-    for (const phase of phases) {
-      const n = all.filter(i => pick(i, 'phase') === phase).length;
-      counts.append(el('li', {}, el('strong', { text: String(n) }), phase));
-    }
-    counts.append(el('li', {}, el('strong', { text: String(all.length) }), 'all'));
-
-    const filter = new FormData(form);
-    const area = String(filter.get('area') || '').toLowerCase();
-    const shown = all
-      .filter(i => !filter.get('phase') || pick(i, 'phase') === filter.get('phase'))
-      .filter(i => !filter.get('outcome') || outcomeOf(i) === filter.get('outcome'))
-      .filter(i => !area || String(pick(i, 'area') || '').toLowerCase().includes(area))
-      .sort((a, b) => deadlineOf(a) - deadlineOf(b));
-
-    clear(rows);
-    for (const item of shown) {
-      const id = pick(item, 'id', 'instanceId');
-      rows.append(el('tr', {},
-        el('th', { scope: 'row' }, el('a', { href: `/negotiation.html?id=${encodeURIComponent(id)}`, text: pick(item, 'area') || id })),
-        el('td', {}, badge(pick(item, 'phase'))),
-        el('td', { text: deadlineText(item) }),
-        el('td', { text: partnerSummary(item) }),
-        el('td', {}, outcomeOf(item) ? badge(outcomeOf(item)) : '—'),
-        el('td', {}, badge(pick(item, 'runtimeStatus')))));
-    }
-    if (shown.length === 0) rows.append(el('tr', {}, el('td', { colspan: 6, text: 'No negotiations match.' })));
-    say(`${shown.length} of ${all.length} negotiations shown.`);
+    all = await loadAll();
+    render(first);
+    first = false;
   } catch (error) {
-    say(error.message, true);
+    if (error.status !== 401) say(error.message, true);
   }
 }
 
-form.addEventListener('submit', event => { event.preventDefault(); load(); });
-form.addEventListener('reset', () => setTimeout(load));
+form.addEventListener('submit', event => { event.preventDefault(); applyFilters(filterValues()); });
+form.addEventListener('reset', () => setTimeout(() => applyFilters({ phase: '', area: '', attention: '' })));
+window.addEventListener('popstate', () => { showFilters(filtersFromUrl()); render(true); });
+showFilters(filtersFromUrl());
 startPage();
-autoRefresh(load, 3000);
+autoRefresh(load, 5000);

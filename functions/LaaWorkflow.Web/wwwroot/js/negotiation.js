@@ -1,94 +1,211 @@
-// One negotiation: where it stands, partners, targets, timeline, the timetable chart and admin actions.
-import { api, el, clear, say, formatTime, badge, startPage, autoRefresh, pick, indicatorTitles, ask } from './app.js';
+// One negotiation: where it stands, the actions its phase allows, the timetable chart, partners with their history,
+// the timeline newest first, and the targets with what is disputed or revised.
+import {
+  api, el, clear, say, startPage, autoRefresh, pick, indicatorTitles, ask, phaseName, phaseBadge, partnerBadge,
+  runtimeBadge, formatDate, daysFrom, TERMINAL_PHASES,
+} from './app.js';
+import { renderChart } from './timetable-chart.js';
 
 const id = new URLSearchParams(location.search).get('id');
 const base = `/api/negotiations/${encodeURIComponent(id || '')}`;
+const OUTSTANDING = ['invited', 'reminded', 'escalated'];
+const DISPUTING = ['objected', 'changesRequested'];
+const TIMELINE_SHOWN = 12;
 let current = null;
+let lastRendered = '';
+let wholeTimeline = false;
 
-function deadlineParts(value) {
-  if (!value) return { at: null, what: '' };
-  if (typeof value === 'object') return { at: pick(value, 'at', 'dueAt', 'time'), what: pick(value, 'name', 'kind', 'what', 'description') || '' };
-  return { at: value, what: '' };
+const isTerminal = n => TERMINAL_PHASES.includes(n.phase);
+const nowOf = n => n.now || new Date().toISOString();
+const partnerName = (n, pid) => (n.partners || []).find(p => p.id === pid)?.name || pid;
+
+function daysText(n, at) {
+  const days = daysFrom(nowOf(n), at);
+  if (days === 0) return 'today';
+  return days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} ago`;
+}
+
+function renderHeader(n) {
+  document.getElementById('title').textContent = `${n.area} ${n.period || ''}`.trim();
+  document.title = `${n.area} · LaaWorkflow`;
+  clear(document.getElementById('title-phase')).append(phaseBadge(n.phase));
+  document.getElementById('lede').textContent =
+    `${n.responsibleAuthority} with ${n.partners.length} partners on ${n.targets.length} targets · Government Office ${n.governmentOffice} · started ${formatDate(n.createdAt, false)}`;
 }
 
 function renderFacts(n) {
   const facts = clear(document.getElementById('facts'));
-  const next = deadlineParts(pick(n, 'nextDeadline'));
-  const add = (term, value) => facts.append(el('dt', { text: term }), el('dd', {}, value ?? '—'));
-  add('Area', pick(n, 'area'));
-  add('Responsible authority', pick(n, 'responsibleAuthority'));
-  add('Government Office', pick(n, 'governmentOffice'));
-  add('Phase', badge(pick(n, 'phase')));
-  add('Runtime status', badge(pick(n, 'runtimeStatus')));
-  add('Next deadline', next.at ? `${formatTime(next.at)}${next.what ? ` (${next.what})` : ''}` : '—');
-  const outcome = pick(n, 'outcome');
-  add('Outcome', !outcome ? '—' : typeof outcome === 'object'
-    ? el('span', {}, badge(pick(outcome, 'phase')), ` ${pick(outcome, 'summary') || ''}`, ...[].concat(pick(outcome, 'reasons') || []).map(r => el('div', { class: 'muted', text: r })))
-    : badge(outcome));
-  add('Round', pick(n, 'round'));
-  const documentUrl = pick(n, 'documentUrl');
-  const ended = outcome && typeof outcome === 'object' && pick(outcome, 'phase') !== 'finalised';
-  add('Agreement document', documentUrl ? el('a', { href: documentUrl, text: 'Open the agreement' })
-    : ended ? `None: the agreement was not signed off (${pick(outcome, 'phase')}, see the outcome above)` : 'Not signed off yet');
-  add('Instance', el('a', { href: `/orchestrations.html?id=${encodeURIComponent(id)}`, text: id }));
+  const add = (term, ...value) => facts.append(el('dt', { text: term }), el('dd', {}, ...(value.length ? value : ['—'])));
+  add('Phase', phaseBadge(n.phase), n.phase === 'consultation' || n.phase === 'revision' ? ` round ${n.round}` : '');
+  add('Waiting on', waitingOn(n));
+  add('Next deadline', ...(n.nextDeadline && !isTerminal(n) ? [formatDate(n.nextDeadline), el('span', { class: 'muted' }, ` (${daysText(n, n.nextDeadline)})`)] : []));
+  add('Sign-off deadline', formatDate(n.timetable?.signOffDeadline), isTerminal(n) ? '' : el('span', { class: 'muted' }, ` (${daysText(n, n.timetable?.signOffDeadline)})`));
+  if (n.now) add('Rehearsal date now', formatDate(n.now));
+  const outcome = n.outcome;
+  if (outcome) {
+    const reasons = [].concat(outcome.reasons || []).filter(r => !(outcome.summary || '').includes(r));
+    add('Outcome', phaseBadge(outcome.phase), ` ${formatDate(outcome.at, false)}. ${outcome.summary || ''}`, ...reasons.map(r => el('div', { class: 'muted', text: r })));
+  }
+  add('Agreement document', n.documentUrl ? el('a', { href: n.documentUrl, text: 'Open the signed-off agreement' })
+    : outcome ? 'None: the agreement was not signed off' : 'Not signed off yet');
+  add('Engine status', runtimeBadge(n.runtimeStatus), ' ', el('a', { href: `/orchestrations.html?id=${encodeURIComponent(n.id)}`, text: 'orchestration' }));
+  add('Negotiation id', el('code', { text: n.id }));
 }
 
-function partnerAction(label, run) {
-  return el('button', { type: 'button', class: 'secondary', onclick: run, text: label });
+function waitingOn(n) {
+  switch (n.phase) {
+    case 'draft': return `Consultation opens ${formatDate(n.timetable?.consultationOpens)}`;
+    case 'consultation': {
+      const names = n.partners.filter(p => OUTSTANDING.includes(p.status)).map(p => p.name);
+      if (!names.length) return 'The round to close';
+      const named = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+      return `${names.length} partner${names.length === 1 ? '' : 's'} to answer: ${named}`;
+    }
+    case 'revision': return "The LSP lead's revision of the disputed targets";
+    case 'governmentOffice': return "The Government Office's decision";
+    default: return 'Nobody: the negotiation has ended';
+  }
 }
 
 async function act(description, path, body) {
   try {
     await api(path, { method: 'POST', body: body ?? {} });
     say(`${description}: done.`);
-    await load();
+    await load(true);
   } catch (error) {
     say(`${description} failed. ${error.message}`, true);
   }
 }
 
+/** Only what the API would accept now: the same phase and partner rules as the service. */
+function allowed(n) {
+  const open = !isTerminal(n);
+  const outstanding = n.partners.filter(p => OUTSTANDING.includes(p.status));
+  return {
+    revise: ['consultation', 'revision'].includes(n.phase),
+    extend: n.phase === 'consultation' && outstanding.length > 0,
+    signOff: open,
+    withdraw: open,
+    partner: p => n.phase === 'consultation' && OUTSTANDING.includes(p.status),
+  };
+}
+
+function renderActions(n) {
+  const may = allowed(n);
+  document.getElementById('act-revise').hidden = !may.revise;
+  document.getElementById('act-extend').hidden = !may.extend;
+  document.getElementById('act-signoff').hidden = !may.signOff;
+  document.getElementById('act-withdraw').hidden = !may.withdraw;
+  document.getElementById('actions-note').textContent = isTerminal(n)
+    ? `The negotiation has ended (${phaseName(n.phase).toLowerCase()}); nothing more can be done to it.`
+    : n.phase === 'consultation'
+      ? 'Partners still to answer can be reminded, sent their invitation again, or have an answer recorded for them in the partners table.'
+      : `In this phase (${phaseName(n.phase).toLowerCase()}) partners are not being consulted, so there are no partner actions.`;
+}
+
+function partnerEntries(n, pid) {
+  return (n.timeline || []).filter(e => e.partnerId === pid).slice().reverse();
+}
+
 function renderPartners(n) {
   const body = clear(document.getElementById('partners'));
-  for (const p of pick(n, 'partners') || []) {
-    const pid = pick(p, 'id', 'partnerId');
-    const name = pick(p, 'name') || pid;
-    const partnerBase = `${base}/partners/${encodeURIComponent(pid)}`;
-    body.append(el('tr', { 'data-partner': pid },
-      el('th', { scope: 'row' }, name, el('div', { class: 'muted', text: pick(p, 'body') || '' })),
-      el('td', { class: 'partner-status' }, badge(pick(p, 'status'))),
-      el('td', { text: String(pick(p, 'escalationLevel') ?? 0) }),
-      el('td', { text: formatTime(pick(p, 'answeredAt')) || '—' }),
-      el('td', { text: `${pick(p, 'comment') || ''}${pick(p, 'deliveryProblem') ? ' (last email bounced)' : ''}` }),
-      el('td', {}, el('div', { class: 'actions' },
-        partnerAction(`Resend invitation`, () => act(`Resend invitation to ${name}`, `${partnerBase}/resend-invitation`)),
-        partnerAction(`Remind now`, () => act(`Remind ${name}`, `${partnerBase}/remind`)),
-        partnerAction(`Record answer`, async () => {
-          const values = await ask(`Record an answer for ${name}`, [
-            { name: 'decision', label: 'Decision', type: 'select', options: ['endorse', 'object', 'request-changes'], required: true },
-            { name: 'comment', label: 'Comment', type: 'textarea' },
-            { name: 'reason', label: 'Why it is recorded on their behalf (audited)', type: 'textarea', required: true },
-            { name: 'admin', label: 'Your name (audited)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
-          ]);
-          if (values) sessionStorage.setItem('laaworkflow.adminName', values.admin);
-          if (values) await act(`Record answer for ${name}`, `${partnerBase}/answer`, values);
-        })))));
+  const may = allowed(n);
+  for (const p of n.partners) {
+    const partnerBase = `${base}/partners/${encodeURIComponent(p.id)}`;
+    const history = partnerEntries(n, p.id);
+    // The latest event in view, the earlier ones a click away: a row stays short however long the history.
+    const historyList = el('ol', { class: 'history' }, history.slice(0, 1).map(entryItem));
+    const more = history.length > 1
+      ? el('details', {}, el('summary', { text: `${history.length - 1} earlier` }), el('ol', { class: 'history' }, history.slice(1).map(entryItem)))
+      : null;
+    const buttons = may.partner(p) ? [
+      el('button', { type: 'button', class: 'secondary', 'aria-label': `Resend invitation to ${p.name}`, text: 'Resend invitation', onclick: () => act(`Resend invitation to ${p.name}`, `${partnerBase}/resend-invitation`) }),
+      el('button', { type: 'button', class: 'secondary', 'aria-label': `Remind ${p.name} now`, text: 'Remind', onclick: () => act(`Remind ${p.name}`, `${partnerBase}/remind`) }),
+      el('button', { type: 'button', class: 'secondary', 'aria-label': `Record answer for ${p.name}`, text: 'Record answer', onclick: () => recordAnswer(p, partnerBase) }),
+    ] : [];
+    body.append(el('tr', { 'data-partner': p.id, class: DISPUTING.includes(p.status) ? 'disputed' : '' },
+      el('th', { scope: 'row' }, p.name, el('div', { class: 'small muted', text: p.body || '' })),
+      el('td', { 'data-label': 'Status', class: 'partner-status' }, partnerBadge(p.status),
+        isTerminal(n) && OUTSTANDING.includes(p.status) ? el('div', { class: 'small muted', text: 'Not answered before the end' }) : null,
+        p.escalationLevel > 0 ? el('div', { class: 'small', text: `Escalation level ${p.escalationLevel}` }) : null,
+        p.deliveryProblem ? el('div', { class: 'flag flag-bad', text: 'Last email bounced' }) : null),
+      el('td', { 'data-label': 'Answer due' }, p.deadline && OUTSTANDING.includes(p.status) && !isTerminal(n) ? [formatDate(p.deadline), el('div', { class: 'small muted', text: daysText(n, p.deadline) })] : '—'),
+      el('td', { 'data-label': 'Latest answer' }, p.answeredAt ? [el('div', { class: 'small muted', text: formatDate(p.answeredAt) }), p.comment || ''] : 'None yet'),
+      el('td', { 'data-label': 'History' }, history.length ? [historyList, more] : el('span', { class: 'muted', text: 'Nothing yet' })),
+      el('td', { 'data-label': 'Actions' }, buttons.length ? el('div', { class: 'actions' }, buttons) : el('span', { class: 'muted', text: 'None now' }))));
   }
+}
+
+async function recordAnswer(p, partnerBase) {
+  const values = await ask(`Record an answer for ${p.name}`, [
+    { name: 'decision', label: 'Decision', type: 'select', options: [{ value: 'endorse', label: 'Endorse' }, { value: 'object', label: 'Object' }, { value: 'request-changes', label: 'Request changes' }], required: true },
+    { name: 'comment', label: 'Comment', type: 'textarea' },
+    { name: 'reason', label: 'Why it is recorded on their behalf (audited)', type: 'textarea', required: true },
+    { name: 'admin', label: 'Your name (audited)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
+  ]);
+  if (!values) return;
+  sessionStorage.setItem('laaworkflow.adminName', values.admin);
+  await act(`Record answer for ${p.name}`, `${partnerBase}/answer`, values);
+}
+
+function entryItem(entry) {
+  return el('li', { 'data-kind': entry.kind }, el('time', { datetime: entry.at, text: formatDate(entry.at) }), entry.text);
+}
+
+function renderTimeline(n) {
+  const entries = (n.timeline || []).slice().reverse();
+  const list = clear(document.getElementById('timeline'));
+  for (const entry of wholeTimeline ? entries : entries.slice(0, TIMELINE_SHOWN)) list.append(entryItem(entry));
+  const more = clear(document.getElementById('timeline-more'));
+  if (entries.length > TIMELINE_SHOWN) {
+    more.append(el('button', {
+      type: 'button', class: 'secondary', 'aria-expanded': String(wholeTimeline),
+      text: wholeTimeline ? `Show the latest ${TIMELINE_SHOWN} only` : `Show all ${entries.length} entries`,
+      onclick: () => { wholeTimeline = !wholeTimeline; renderTimeline(current); document.querySelector('#timeline-more button')?.focus(); },
+    }));
+  }
+}
+
+/** The indicators named in the latest revision's timeline entry, which says what it revised. */
+function revisedIndicators(n) {
+  const latest = (n.timeline || []).filter(e => e.kind === 'revised').at(-1);
+  if (!latest) return { entry: null, indicators: new Set() };
+  // Whole names only: "NI 1" is not named by an entry that revised "NI 16".
+  const named = i => new RegExp(`(^|[^\\w])${i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(latest.text);
+  return { entry: latest, indicators: new Set((n.targets || []).map(t => t.indicator).filter(named)) };
 }
 
 async function renderTargets(n) {
   const titles = await indicatorTitles();
   const body = clear(document.getElementById('targets'));
-  for (const t of pick(n, 'targets') || []) {
-    const indicator = pick(t, 'indicator') || '';
-    const trajectory = pick(t, 'trajectory') || {};
-    body.append(el('tr', {},
-      el('th', { scope: 'row', text: indicator }),
-      el('td', { text: pick(t, 'title', 'indicatorTitle') || titles[indicator]?.title || '' }),
-      el('td', { text: pick(t, 'kind') || '' }),
-      el('td', { text: [].concat(pick(t, 'leadPartners') || []).join(', ') }),
-      el('td', { text: pick(t, 'baseline') ?? '' }),
-      el('td', { text: trajectoryText(t, trajectory) })));
+  const disputing = n.partners.filter(p => DISPUTING.includes(p.status));
+  const revised = revisedIndicators(n);
+  let marked = 0;
+  for (const t of n.targets || []) {
+    const leads = [].concat(t.leadPartners || []);
+    const against = disputing.filter(p => leads.includes(p.id));
+    const marks = [
+      ...against.map(p => el('span', { class: 'mark mark-disputed' }, el('span', { 'aria-hidden': 'true', text: '\u2716 ' }),
+        `${p.status === 'objected' ? 'Objected to' : 'Changes asked'} by ${p.name}`)),
+      revised.indicators.has(t.indicator)
+        ? el('span', { class: 'mark mark-revised' }, el('span', { 'aria-hidden': 'true', text: '\u270E ' }), `Changed in the revision of ${formatDate(revised.entry.at, false)}`)
+        : null,
+    ];
+    if (against.length || revised.indicators.has(t.indicator)) marked++;
+    body.append(el('tr', { class: against.length ? 'disputed' : '' },
+      el('th', { scope: 'row' }, t.indicator, el('div', {}, marks)),
+      el('td', { 'data-label': 'Title', text: t.title || titles[t.indicator]?.title || '' }),
+      el('td', { 'data-label': 'Kind', text: t.kind ? t.kind[0].toUpperCase() + t.kind.slice(1) : '' }),
+      el('td', { 'data-label': 'Lead partners', text: leads.map(l => partnerName(n, l)).join(', ') || '—' }),
+      el('td', { 'data-label': 'Baseline', text: t.baseline ?? '—' }),
+      el('td', { 'data-label': 'Trajectory', text: trajectoryText(t, t.trajectory || {}) })));
   }
+  document.getElementById('targets-count').textContent =
+    ` (${(n.targets || []).length}${marked ? `, ${marked} disputed or revised` : ''})`;
+  // Closed at first, since the list is long; opened when a target becomes disputed or revised, else the reader decides.
+  const fold = document.getElementById('targets-fold');
+  if (marked > Number(fold.dataset.marked || 0)) fold.open = true;
+  fold.dataset.marked = String(marked);
 }
 
 /** The values by year, the direction that counts as better, and why a trajectory that gets worse does. */
@@ -100,118 +217,34 @@ function trajectoryText(t, trajectory) {
     + direction + (why ? `. Gets worse before it improves, because: ${why}` : '');
 }
 
-function timelineEntries(n) {
-  return (pick(n, 'timeline') || []).map(entry => ({
-    at: pick(entry, 'at', 'time', 'timestamp', 'occurredAt'),
-    text: pick(entry, 'description', 'text', 'summary', 'event', 'kind', 'what') || JSON.stringify(entry),
-  }));
-}
-
-function renderTimeline(n) {
-  const list = clear(document.getElementById('timeline'));
-  for (const entry of timelineEntries(n)) {
-    list.append(el('li', {}, el('time', { datetime: entry.at || '', text: formatTime(entry.at) }), entry.text));
-  }
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** The whole negotiation on one time axis: timetable milestones, events, and each partner's answer. */
-function renderChart(n) {
-  const holder = clear(document.getElementById('chart'));
-  const timetable = pick(n, 'timetable') || {};
-  const milestones = [
-    ['Started', pick(n, 'createdAt')],
-    ['Consultation opens', pick(timetable, 'consultationOpens')],
-    ['Response deadline', pick(timetable, 'responseDeadline')],
-    ['Sign-off deadline', pick(timetable, 'signOffDeadline')],
-    ['Next deadline', deadlineParts(pick(n, 'nextDeadline')).at],
-  ].filter(([, at]) => at);
-  const events = timelineEntries(n).filter(e => e.at);
-  const partners = pick(n, 'partners') || [];
-  const times = [...milestones.map(([, at]) => at), ...events.map(e => e.at), ...partners.flatMap(p => [pick(p, 'answeredAt'), pick(p, 'deadline')]).filter(Boolean)]
-    .map(at => new Date(at).getTime()).filter(t => !Number.isNaN(t));
-  if (times.length === 0) { holder.append(el('p', { class: 'muted', text: 'No dates yet.' })); return; }
-  const start = Math.min(...times), end = Math.max(...times, start + 86400000);
-  const width = 1000, left = 180, right = 20, rowHeight = 22, top = 34;
-  const height = top + (partners.length + 2) * rowHeight + 20;
-  const x = t => left + ((t - start) / (end - start)) * (width - left - right);
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', width: '100%' });
-  chart.append(svg('title', { id: 'chart-title' }, 'Timetable of the negotiation'));
-  chart.append(svg('desc', { id: 'chart-desc' },
-    `From ${formatTime(new Date(start))} to ${formatTime(new Date(end))}: ${milestones.map(([name, at]) => `${name} ${formatTime(at)}`).join('; ')}.`));
-  // Month ticks.
-  const tick = new Date(start); tick.setUTCDate(1); tick.setUTCHours(0, 0, 0, 0);
-  while (tick.getTime() <= end) {
-    if (tick.getTime() >= start) {
-      const tx = x(tick.getTime());
-      chart.append(svg('line', { x1: tx, x2: tx, y1: top - 8, y2: height - 10, stroke: '#e1e5ec' }));
-      chart.append(svg('text', { x: tx + 2, y: 12 }, tick.toISOString().slice(0, 7)));
-    }
-    tick.setUTCMonth(tick.getUTCMonth() + 1);
-  }
-  for (const [name, at] of milestones) {
-    const mx = x(new Date(at).getTime());
-    chart.append(svg('line', { x1: mx, x2: mx, y1: top - 8, y2: height - 10, stroke: '#b3261e', 'stroke-dasharray': '4 3' }));
-    chart.append(svg('text', { x: mx + 3, y: 26, fill: '#b3261e' }, name));
-  }
-  chart.append(svg('text', { x: 4, y: top + rowHeight * 0.7 }, 'Events'));
-  for (const e of events) {
-    const circle = svg('circle', { cx: x(new Date(e.at).getTime()), cy: top + rowHeight / 2, r: 4, fill: '#1f5fa8' });
-    circle.append(svg('title', {}, `${formatTime(e.at)} ${e.text}`));
-    chart.append(circle);
-  }
-  partners.forEach((p, i) => {
-    const y = top + (i + 1) * rowHeight;
-    chart.append(svg('text', { x: 4, y: y + rowHeight * 0.7 }, String(pick(p, 'name', 'id')).slice(0, 26)));
-    chart.append(svg('line', { x1: left, x2: width - right, y1: y + rowHeight / 2, y2: y + rowHeight / 2, stroke: '#eef0f4' }));
-    const deadline = pick(p, 'deadline');
-    if (deadline) {
-      const dx = x(new Date(deadline).getTime());
-      const mark = svg('line', { x1: dx, x2: dx, y1: y + 3, y2: y + rowHeight - 3, stroke: '#5b6475', 'stroke-width': 2 });
-      mark.append(svg('title', {}, `${pick(p, 'name')}: answer due ${formatTime(deadline)}`));
-      chart.append(mark);
-    }
-    const answered = pick(p, 'answeredAt');
-    if (answered) {
-      const status = String(pick(p, 'status'));
-      const colour = status === 'endorsed' ? '#1f7a3a' : status === 'objected' ? '#b3261e' : '#9a6200';
-      const mark = svg('rect', { x: x(new Date(answered).getTime()) - 5, y: y + rowHeight / 2 - 5, width: 10, height: 10, fill: colour });
-      mark.append(svg('title', {}, `${pick(p, 'name')}: ${status} ${formatTime(answered)}`));
-      chart.append(mark);
-    }
-  });
-  holder.append(chart);
-}
-
-async function load() {
+async function load(announce = false) {
   if (!id) { say('No negotiation id in the address.', true); return; }
   try {
     current = await api(base);
-    document.getElementById('title').textContent = `${pick(current, 'area') || id} negotiation`;
-    document.title = `${pick(current, 'area') || id} · LaaWorkflow`;
-    renderFacts(current);
-    renderPartners(current);
-    await renderTargets(current);
-    renderTimeline(current);
+    // The chart's "now" moves on every read; the rest is rebuilt only when it changed, so focus and open sections stay.
     renderChart(current);
+    const { now, ...rest } = current;
+    const signature = JSON.stringify(rest);
+    if (signature === lastRendered && !announce) return;
+    lastRendered = signature;
+    renderHeader(current);
+    renderFacts(current);
+    renderActions(current);
+    renderPartners(current);
+    renderTimeline(current);
+    await renderTargets(current);
   } catch (error) {
+    if (error.status === 401) return;
     say(error.status === 404 ? 'There is no negotiation with that id.' : error.message, true);
   }
 }
 
 /** The targets as the revisions route takes them, from the negotiation as it stands. */
 function targetsForRevision(n) {
-  return (pick(n, 'targets') || []).map(t => {
-    const target = { indicator: pick(t, 'indicator'), kind: pick(t, 'kind'), leadPartners: pick(t, 'leadPartners'), baseline: pick(t, 'baseline'), trajectory: pick(t, 'trajectory') };
-    if (pick(t, 'higherIsBetter') !== undefined) target.higherIsBetter = pick(t, 'higherIsBetter');
-    if (pick(t, 'justification')) target.justification = pick(t, 'justification');
+  return (n.targets || []).map(t => {
+    const target = { indicator: t.indicator, kind: t.kind, leadPartners: t.leadPartners, baseline: t.baseline, trajectory: t.trajectory };
+    if (t.higherIsBetter !== undefined && t.higherIsBetter !== null) target.higherIsBetter = t.higherIsBetter;
+    if (t.justification) target.justification = t.justification;
     return target;
   });
 }
@@ -232,16 +265,16 @@ document.getElementById('act-revise').addEventListener('click', async () => {
 });
 
 document.getElementById('act-extend').addEventListener('click', async () => {
-  const partners = (pick(current, 'partners') || []).map(p => pick(p, 'id'));
+  const outstanding = current.partners.filter(p => OUTSTANDING.includes(p.status));
   const values = await ask('Extend the answer deadline', [
-    { name: 'partnerId', label: 'For partner (empty: every partner still to answer)', type: 'select', options: ['', ...partners] },
-    { name: 'to', label: 'New deadline (UTC, ISO 8601, e.g. 2008-05-01T17:00:00Z)', required: true, value: deadlineParts(pick(current, 'nextDeadline')).at || '' },
+    { name: 'partnerId', label: 'For partner', type: 'select', options: [{ value: '', label: 'Every partner still to answer' }, ...outstanding.map(p => ({ value: p.id, label: p.name }))] },
+    { name: 'to', label: 'New deadline (UTC, ISO 8601, e.g. 2008-05-01T17:00:00Z)', required: true, value: current.nextDeadline || '' },
   ]);
   if (values) await act('Extend deadline', `${base}/extend-deadline`, values);
 });
 document.getElementById('act-signoff').addEventListener('click', async () => {
   const values = await ask('Move the sign-off deadline (with the Government Office\'s agreement)', [
-    { name: 'signOffDeadline', label: 'New sign-off deadline (UTC, ISO 8601, e.g. 2008-07-31T17:00:00Z)', required: true, value: pick(pick(current, 'timetable') || {}, 'signOffDeadline') || '' },
+    { name: 'signOffDeadline', label: 'New sign-off deadline (UTC, ISO 8601, e.g. 2008-07-31T17:00:00Z)', required: true, value: current.timetable?.signOffDeadline || '' },
     { name: 'reason', label: 'Why (recorded on the timeline)', type: 'textarea', required: true },
     { name: 'agreedBy', label: 'Agreed for the Government Office by', required: true },
     { name: 'by', label: 'Your name (recorded)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
@@ -249,7 +282,7 @@ document.getElementById('act-signoff').addEventListener('click', async () => {
   if (values) await act('Move the sign-off deadline', `${base}/sign-off-deadline`, values);
 });
 document.getElementById('act-withdraw').addEventListener('click', async () => {
-  const values = await ask('Withdraw this negotiation', [
+  const values = await ask(`Withdraw the ${current.area} negotiation`, [
     { name: 'reason', label: 'Reason (recorded)', type: 'textarea', required: true },
     { name: 'by', label: 'Your name (recorded)', required: true, value: sessionStorage.getItem('laaworkflow.adminName') || '' },
   ]);
