@@ -26,6 +26,8 @@ const kinds = {
 
 let messages = [];
 let openId = null;
+/** Counts loads, so an answer to an older query never replaces the newer one's. */
+let generation = 0;
 
 /** Announces the outcome of something the user did; a background refresh never writes here. */
 function say(message, isError = false) {
@@ -152,8 +154,10 @@ function render() {
 }
 
 async function load(announce = false) {
+  const mine = ++generation;
   try {
     const result = await api(`/api/dev/outbox?${query()}`);
+    if (mine !== generation) return;
     messages = Array.isArray(result) ? result : (result?.items ?? []);
     render();
     if (announce) say(messages.length ? `${messages.length} messages match.` : 'No messages match these filters.');
@@ -162,33 +166,44 @@ async function load(announce = false) {
   }
 }
 
+/** Fills the negotiation filter, keeping what is chosen (a link may choose one with ?negotiation=). */
 async function loadNegotiations() {
   const select = document.getElementById('f-negotiation');
-  const wanted = new URLSearchParams(location.search).get('negotiation');
   try {
     const result = await api('/api/negotiations?top=100');
     const items = Array.isArray(result) ? result : (result?.items ?? []);
+    const chosen = select.value;
     clear(select).append(el('option', { value: '', text: 'All negotiations' }),
       ...items.map(n => el('option', { value: pick(n, 'id'), text: `${pick(n, 'area') || pick(n, 'id')} (${pick(n, 'id')})` })));
+    if (chosen && ![...select.options].some(o => o.value === chosen)) select.append(el('option', { value: chosen, text: chosen }));
+    select.value = chosen;
   } catch {
     // The list is a convenience; the mailbox works without it.
   }
-  if (wanted) {
-    if (![...select.options].some(o => o.value === wanted)) select.append(el('option', { value: wanted, text: wanted }));
-    select.value = wanted;
-  }
+}
+
+const wanted = new URLSearchParams(location.search).get('negotiation');
+if (wanted) {
+  const select = document.getElementById('f-negotiation');
+  select.append(el('option', { value: wanted, text: wanted }));
+  select.value = wanted;
 }
 
 const categories = document.getElementById('f-category');
 categories.append(...Object.entries(kinds).map(([value, text]) => el('option', { value, text })));
 
-form.addEventListener('submit', event => { event.preventDefault(); load(true); });
-form.addEventListener('reset', () => setTimeout(() => load(true)));
+/** A new filter empties the list at once: nothing from the previous filter can be opened or followed meanwhile. */
+function refilter() {
+  clear(list).append(el('p', { class: 'empty', text: 'Loading messages…' }));
+  load(true);
+}
+
+form.addEventListener('submit', event => { event.preventDefault(); refilter(); });
+form.addEventListener('reset', () => setTimeout(refilter));
 document.getElementById('refresh').addEventListener('click', () => load(true));
 
-async function start() {
-  await loadNegotiations();
-  await load();
+function start() {
+  return Promise.all([loadNegotiations(), load()]);
 }
 window.addEventListener('laa:signed-in', start);
 if (adminKey()) start(); else showSignIn('Enter the admin key to read the mailbox.');

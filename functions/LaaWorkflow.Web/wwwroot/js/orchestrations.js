@@ -18,7 +18,7 @@ const more = document.getElementById('more');
 const detail = document.getElementById('detail');
 const statusLine = document.getElementById('status');
 let selected = new URLSearchParams(location.search).get('id');
-let loaded = [];
+let loaded = { items: [], truncated: false };
 let shown = shownStep;
 let currentHistory = [];
 let currentInstance = null;
@@ -215,9 +215,15 @@ function renderList() {
   return all.length;
 }
 
+/** Counts loads, so an answer to an older query never replaces the newer one's. */
+let generation = 0;
+
 async function loadList(announce = false) {
+  const mine = ++generation;
   try {
-    loaded = await fetchAll();
+    const result = await fetchAll();
+    if (mine !== generation) return;
+    loaded = result;
     const count = renderList();
     if (announce) say(`${count} instances match${loaded.truncated ? ` (the first ${cap} loaded)` : ''}.`);
   } catch (error) {
