@@ -13,7 +13,7 @@ internal interface IOutboxStore
     Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>The newest <paramref name="top"/> messages matching every condition <paramref name="query"/> sets.</summary>
-    Task<IReadOnlyList<OutboxMessage>> ReadAsync(OutboxQuery query, int top, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken);
 }
 
 /// <summary>The SendGrid transport's record of what it has handed to SendGrid.</summary>

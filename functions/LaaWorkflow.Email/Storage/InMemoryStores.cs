@@ -16,9 +16,9 @@ internal sealed class InMemoryStores : IOutboxStore, ISentLog, IAnswerLedger, IW
         Task.FromResult(_outbox.TryAdd(message.Id, message));
 
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
-        ReadAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
+        QueryAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
 
-    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(OutboxQuery query, int top, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Values
             .Where(m => query.To is null || string.Equals(m.To, query.To, StringComparison.OrdinalIgnoreCase))
             .Where(m => query.Since is null || (m.StoredAt ?? m.SentAt) >= query.Since)

@@ -86,9 +86,9 @@ internal sealed class TableOutboxStore : IOutboxStore
     }
 
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
-        ReadAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
+        QueryAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
 
-    public async Task<IReadOnlyList<OutboxMessage>> ReadAsync(OutboxQuery query, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {MessageRow}");

@@ -10,7 +10,7 @@ public interface IOutboxReader
     Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>The newest <paramref name="top"/> messages matching every condition <paramref name="query"/> sets.</summary>
-    Task<IReadOnlyList<OutboxMessage>> ReadAsync(OutboxQuery query, int top, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken);
 }
 
 /// <summary>Which outbox messages to read; a condition left null does not narrow the result.</summary>

@@ -39,9 +39,9 @@ internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
         ReadAsync(to, top, null, cancellationToken);
 
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
-        ReadAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
+        QueryAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
 
-    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(OutboxQuery query, int top, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var cleaned = query with
@@ -50,7 +50,7 @@ internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
             NegotiationId = Blank(query.NegotiationId),
             Category = Blank(query.Category),
         };
-        return _store.ReadAsync(cleaned, Math.Clamp(top, 1, 1000), cancellationToken);
+        return _store.QueryAsync(cleaned, Math.Clamp(top, 1, 1000), cancellationToken);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

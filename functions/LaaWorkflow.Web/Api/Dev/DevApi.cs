@@ -61,6 +61,6 @@ internal static partial class DevApi
             SentFrom = sentFrom,
             SentBefore = sentBefore,
         };
-        return TypedResults.Ok(await outbox.ReadAsync(query, top ?? 100, cancellationToken));
+        return TypedResults.Ok(await outbox.QueryAsync(query, top ?? 100, cancellationToken));
     }
 }
