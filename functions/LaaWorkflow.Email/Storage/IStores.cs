@@ -11,6 +11,9 @@ internal interface IOutboxStore
 
     /// <summary>The newest <paramref name="top"/> messages, only those stored at or after <paramref name="since"/> when given.</summary>
     Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="top"/> messages matching every condition <paramref name="query"/> sets.</summary>
+    Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken);
 }
 
 /// <summary>The SendGrid transport's record of what it has handed to SendGrid.</summary>

@@ -16,9 +16,16 @@ internal sealed class InMemoryStores : IOutboxStore, ISentLog, IAnswerLedger, IW
         Task.FromResult(_outbox.TryAdd(message.Id, message));
 
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
+        QueryAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Values
-            .Where(m => to is null || string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))
-            .Where(m => since is null || (m.StoredAt ?? m.SentAt) >= since)
+            .Where(m => query.To is null || string.Equals(m.To, query.To, StringComparison.OrdinalIgnoreCase))
+            .Where(m => query.Since is null || (m.StoredAt ?? m.SentAt) >= query.Since)
+            .Where(m => query.NegotiationId is null || m.NegotiationId == query.NegotiationId)
+            .Where(m => query.Category is null || m.Category == query.Category)
+            .Where(m => query.SentFrom is null || m.SentAt >= query.SentFrom)
+            .Where(m => query.SentBefore is null || m.SentAt < query.SentBefore)
             .OrderByDescending(m => m.SentAt)
             .Take(top)
             .ToList());

@@ -85,16 +85,42 @@ internal sealed class TableOutboxStore : IOutboxStore
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
+        QueryAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var filter = to is null
-            ? TableClient.CreateQueryFilter($"RowKey eq {MessageRow}")
-            : TableClient.CreateQueryFilter($"RowKey eq {MessageRow} and To eq {to.ToLowerInvariant()}");
-        if (since is { } from)
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {MessageRow}");
+        if (query.To is { } to)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"To eq {to.ToLowerInvariant()}");
+        }
+
+        if (query.Since is { } from)
         {
             // Only the new messages' bodies are read: a reader that follows the outbox pays per new message, not per stored one.
             filter += " and " + TableClient.CreateQueryFilter($"StoredAt ge {from}");
+        }
+
+        if (query.NegotiationId is { } negotiationId)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"NegotiationId eq {negotiationId}");
+        }
+
+        if (query.Category is { } category)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Kind eq {category}");
+        }
+
+        if (query.SentFrom is { } sentFrom)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SentAt ge {sentFrom}");
+        }
+
+        if (query.SentBefore is { } sentBefore)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SentAt lt {sentBefore}");
         }
 
         var rows = new List<TableEntity>();

@@ -8,6 +8,35 @@ public interface IOutboxReader
 
     /// <summary>As <see cref="ReadAsync(string?, int, CancellationToken)"/>, only messages stored at or after <paramref name="since"/> (when given).</summary>
     Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="top"/> messages matching every condition <paramref name="query"/> sets.</summary>
+    Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken);
+}
+
+/// <summary>Which outbox messages to read; a condition left null does not narrow the result.</summary>
+/// <remarks>
+/// The mailbox page filters on the server: a negotiation's few messages can be older than the newest thousand of a
+/// busy rehearsal, so filtering what one page brought back would miss them.
+/// </remarks>
+public sealed record OutboxQuery
+{
+    /// <summary>The recipient address, compared ignoring case.</summary>
+    public string? To { get; init; }
+
+    /// <summary>Only messages stored (real time) at or after this instant: what a follower of the outbox reads from.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Only the messages of this negotiation.</summary>
+    public string? NegotiationId { get; init; }
+
+    /// <summary>Only messages of this <see cref="EmailKind"/> name.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Only messages sent at or after this instant (on the negotiation's calendar for a rehearsal).</summary>
+    public DateTimeOffset? SentFrom { get; init; }
+
+    /// <summary>Only messages sent before this instant (on the negotiation's calendar for a rehearsal).</summary>
+    public DateTimeOffset? SentBefore { get; init; }
 }
 
 /// <summary>One stored message, in the shape <c>/api/dev/outbox</c> returns.</summary>

@@ -39,5 +39,19 @@ internal sealed class OutboxEmailSender : IEmailSender, IOutboxReader
         ReadAsync(to, top, null, cancellationToken);
 
     public Task<IReadOnlyList<OutboxMessage>> ReadAsync(string? to, int top, DateTimeOffset? since, CancellationToken cancellationToken) =>
-        _store.ReadAsync(string.IsNullOrWhiteSpace(to) ? null : to.Trim(), Math.Clamp(top, 1, 1000), since, cancellationToken);
+        QueryAsync(new OutboxQuery { To = to, Since = since }, top, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> QueryAsync(OutboxQuery query, int top, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var cleaned = query with
+        {
+            To = Blank(query.To),
+            NegotiationId = Blank(query.NegotiationId),
+            Category = Blank(query.Category),
+        };
+        return _store.QueryAsync(cleaned, Math.Clamp(top, 1, 1000), cancellationToken);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
