@@ -89,6 +89,19 @@ internal sealed class BrowserSession : IAsyncDisposable
         await _host.DisposeAsync();
     }
 
+    /// <summary>tests/TestResults/screenshots, where every browser test saves what it saw.</summary>
+    internal static string ScreenshotFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LaaWorkflow.sln")))
+        {
+            folder = folder.Parent;
+        }
+        var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "tests", "TestResults", "screenshots");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -187,18 +200,6 @@ internal sealed class BrowserSession : IAsyncDisposable
             AssertNoConsoleErrors();
             await AssertNoHorizontalOverflowAsync();
             await AssertAccessibleAsync();
-        }
-
-        private static string ScreenshotFolder()
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LaaWorkflow.sln")))
-            {
-                folder = folder.Parent;
-            }
-            var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "tests", "TestResults", "screenshots");
-            Directory.CreateDirectory(path);
-            return path;
         }
     }
 }

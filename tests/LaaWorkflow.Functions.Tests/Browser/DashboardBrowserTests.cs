@@ -1,11 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
 namespace LaaWorkflow.Functions.Tests.Browser;
@@ -17,41 +14,20 @@ namespace LaaWorkflow.Functions.Tests.Browser;
 [Collection("azurite-scenarios")]
 public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Dashboard_PartnerFollowsMailboxLinkAndEndorses_StatusChangesOnNegotiationPage()
     {
-        Assert.True(File.Exists(Chromium), "Debian's chromium is required (the test command installs it).");
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}");
-        await using var host = new HostFactory(azurite, new Dictionary<string, string?>
-        {
-            ["Email:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
-            ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("web"),
-        });
-        host.UseKestrel(port);
-        host.StartServer();
-        using var admin = new HttpClient { BaseAddress = baseUrl };
-        admin.DefaultRequestHeaders.Add("x-functions-key", HostFactory.AdminKey);
+        await using var session = await BrowserSession.StartAsync(azurite);
+        var baseUrl = session.BaseUrl;
+        var admin = session.Admin;
 
         var request = DemoNegotiations.For("Stockton");
         var partner = request.Partners![0]!;
         var id = await NegotiationHost.StartConsultingAsync(admin, request);
         await NegotiationHost.InvitationLinkAsync(admin, partner.Contact!.Email!);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        // Generous limits: the build machines are shared and a loaded page can take a while.
-        page.SetDefaultTimeout(90_000);
-        Assertions.SetDefaultExpectTimeout(90_000);
-        var shots = ScreenshotFolder();
+        var page = (await session.NewPageAsync(1366)).Page;
+        var shots = BrowserSession.ScreenshotFolder();
 
         // Sign in with the admin key; the list shows the negotiation.
         await page.GotoAsync(baseUrl.ToString());
@@ -120,24 +96,5 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         await page.GotoAsync(new Uri(baseUrl, $"/orchestrations.html?id={Uri.EscapeDataString(id)}").ToString());
         await Assertions.Expect(page.Locator("#detail-h")).ToContainTextAsync(id);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "orchestrations.png"), FullPage = true });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string ScreenshotFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LaaWorkflow.sln")))
-        {
-            folder = folder.Parent;
-        }
-        var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "tests", "TestResults", "screenshots");
-        Directory.CreateDirectory(path);
-        return path;
     }
 }
