@@ -49,7 +49,10 @@ public abstract class RevisionScenarios(AzuriteFixture azurite) : NegotiationSce
         var during = await world.WaitForViewAsync(
             id, v => v.Partners.Where(p => p.Id != "police").All(p => p.Round == 2 && p.Status == PartnerStatus.Invited), "pct and jcp in round 2");
         Assert.Equal(NegotiationPhase.Consultation, during.Phase);
-        Assert.Equal((PartnerStatus.Invited, 1), during.Partners.Single(p => p.Id == "police") is var police ? (police.Status, police.Round) : default);
+        // police's first reminder falls due a business day after opening; on a slow machine it may already have gone.
+        var police = during.Partners.Single(p => p.Id == "police");
+        Assert.Equal(1, police.Round);
+        Assert.Contains(police.Status, new[] { PartnerStatus.Invited, PartnerStatus.Reminded });
         Assert.Equal(7.5m, during.Targets.Single(t => t.Indicator == "NI 39").Baseline);
         var revised = Assert.Single(during.Timeline, t => t.Kind == "revised");
         Assert.Contains("during consultation; consulting again in round 2", revised.Text, StringComparison.Ordinal);
