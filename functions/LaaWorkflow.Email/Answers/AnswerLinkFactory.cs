@@ -15,6 +15,9 @@ public sealed class AnswerLinkFactory
     /// </summary>
     public const string GovernmentOfficeParty = "@government-office";
 
+    /// <summary>Between <see cref="GovernmentOfficeParty"/> and the office in a link signed for one of several offices.</summary>
+    public const string OfficeSeparator = ":";
+
     private readonly AnswerTokenService _tokens;
     private readonly EmailOptions _options;
 
@@ -44,11 +47,23 @@ public sealed class AnswerLinkFactory
     /// <param name="negotiationId">The negotiation.</param>
     /// <param name="submission">Which submission to the Government Office (1 for the first).</param>
     /// <param name="expiresAt">When the link stops working.</param>
-    public Uri CreateDecisionPage(string negotiationId, int submission, DateTimeOffset expiresAt)
+    /// <param name="office">For an agreement several Government Offices decide on: the office the link is for.</param>
+    public Uri CreateDecisionPage(string negotiationId, int submission, DateTimeOffset expiresAt, string? office = null)
     {
-        var token = _tokens.Issue(new AnswerToken(negotiationId, GovernmentOfficeParty, submission, expiresAt));
+        var party = office is null ? GovernmentOfficeParty : GovernmentOfficeParty + OfficeSeparator + office;
+        var token = _tokens.Issue(new AnswerToken(negotiationId, party, submission, expiresAt));
         return new Uri(_options.PublicBaseUrl, $"api/negotiations/{Uri.EscapeDataString(negotiationId)}/government-office/decision?token={token}");
     }
+
+    /// <summary>True when a token's party is a Government Office (the agreement's one office, or one of several).</summary>
+    public static bool IsGovernmentOfficeParty(string partyId) =>
+        partyId == GovernmentOfficeParty || partyId.StartsWith(GovernmentOfficeParty + OfficeSeparator, StringComparison.Ordinal);
+
+    /// <summary>The office a Government Office token is for, or null for the agreement's one office.</summary>
+    public static string? OfficeOf(string partyId) =>
+        partyId.StartsWith(GovernmentOfficeParty + OfficeSeparator, StringComparison.Ordinal)
+            ? partyId[(GovernmentOfficeParty.Length + OfficeSeparator.Length)..]
+            : null;
 
     /// <summary>The answer page for a token.</summary>
     public Uri PageFor(string token) => new(_options.PublicBaseUrl, $"api/respond/{token}");

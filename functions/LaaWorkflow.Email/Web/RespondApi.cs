@@ -132,7 +132,7 @@ public static class RespondApi
     private static (AnswerToken? Token, ContentHttpResult? Problem) Verify(string token, AnswerTokenService tokens, ILoggerFactory loggers)
     {
         var result = tokens.Verify(token);
-        if (result.IsValid && result.Token!.PartnerId == AnswerLinkFactory.GovernmentOfficeParty)
+        if (result.IsValid && AnswerLinkFactory.IsGovernmentOfficeParty(result.Token!.PartnerId))
         {
             // A genuine Government Office decision token: it only opens the decision page its email links to.
             return (null, Html(StatusCodes.Status400BadRequest, AnswerPages.Problem(

@@ -66,6 +66,9 @@ internal sealed record Notification(
 
     /// <summary>The business instant the orchestration sent it at: a rehearsal dates its mail with it.</summary>
     public DateTime? At { get; init; }
+
+    /// <summary>For a multi-area agreement's submission: the Government Office region its decision link is signed for.</summary>
+    public string? Office { get; init; }
 }
 
 /// <summary>A partner's standing as an email lists it.</summary>

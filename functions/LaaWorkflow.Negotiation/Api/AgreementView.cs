@@ -20,6 +20,18 @@ public sealed class AgreementView
     /// <summary>The three-year period.</summary>
     public required string Period { get; init; }
 
+    /// <summary><c>local-area</c> or <c>multi-area</c>.</summary>
+    public string Kind { get; init; } = Validation.NegotiationValidator.LocalAreaKind;
+
+    /// <summary>A multi-area agreement's themes; absent for an LAA.</summary>
+    public IReadOnlyList<string>? Themes { get; init; }
+
+    /// <summary>A multi-area agreement's authorities, each with its endorsement; absent for an LAA.</summary>
+    public IReadOnlyList<AuthorityView>? Authorities { get; init; }
+
+    /// <summary>A multi-area agreement's Government Offices, each with its decision on the current submission; absent for an LAA.</summary>
+    public IReadOnlyList<GovernmentOfficeView>? GovernmentOffices { get; init; }
+
     /// <summary>Where the negotiation stands.</summary>
     public required NegotiationPhase Phase { get; init; }
 
@@ -224,6 +236,15 @@ public sealed class AgreementListItem
 
     /// <summary>The three-year period: with the area and <see cref="CreatedAt"/>, what tells two negotiations of one area apart.</summary>
     public string? Period { get; init; }
+
+    /// <summary><c>local-area</c> or <c>multi-area</c>.</summary>
+    public string Kind { get; init; } = Validation.NegotiationValidator.LocalAreaKind;
+
+    /// <summary>A multi-area agreement's themes; absent for an LAA.</summary>
+    public IReadOnlyList<string>? Themes { get; init; }
+
+    /// <summary>A multi-area agreement's authorities, each with its endorsement; absent for an LAA.</summary>
+    public IReadOnlyList<AuthorityView>? Authorities { get; init; }
 
     /// <summary>The sign-off deadline as it stands (moved when it has been extended).</summary>
     public DateTime? SignOffDeadline { get; init; }

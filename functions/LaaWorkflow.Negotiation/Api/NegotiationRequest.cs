@@ -9,6 +9,21 @@ namespace LaaWorkflow.Negotiation.Api;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record NegotiationRequest
 {
+    /// <summary><c>local-area</c> (the default) or <c>multi-area</c>; a multi-area agreement is described in <c>docs/multi-area-agreements.md</c>.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>A multi-area agreement's name, for example <c>Tees Valley</c>; not used by a Local Area Agreement (it has <see cref="Area"/>).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>A multi-area agreement's themes: <c>economy</c>, <c>housing</c>, <c>transport</c>, <c>skills</c>, ... or <c>other: ...</c>.</summary>
+    public IReadOnlyList<string?>? Themes { get; init; }
+
+    /// <summary>A multi-area agreement's participating authorities, two or more.</summary>
+    public IReadOnlyList<AuthorityRequest?>? Authorities { get; init; }
+
+    /// <summary>The id of the authority that leads a multi-area agreement: its LSP lead revises the draft.</summary>
+    public string? LeadAuthority { get; init; }
+
     /// <summary>The area, for example <c>Sunderland</c>.</summary>
     public string? Area { get; init; }
 
@@ -85,6 +100,32 @@ public sealed class PartnerRequest
     public ContactRequest? Contact { get; init; }
 
     /// <summary>Who is told, in order, when the partner does not answer by the deadline.</summary>
+    public IReadOnlyList<ContactRequest?>? Escalation { get; init; }
+
+    /// <summary>In a multi-area agreement: the id of the participating authority whose area the partner comes from.</summary>
+    public string? Authority { get; init; }
+}
+
+/// <summary>A responsible authority taking part in a multi-area agreement.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class AuthorityRequest
+{
+    /// <summary>A short id, unique among the authorities and partners, for example <c>darlington</c>.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The council's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The authority's LSP lead, who endorses the agreement for it through a signed link.</summary>
+    public ContactRequest? LspLead { get; init; }
+
+    /// <summary>The Government Office region the authority belongs to.</summary>
+    public string? GovernmentOffice { get; init; }
+
+    /// <summary>That Government Office's negotiator; authorities of one region name the same one.</summary>
+    public ContactRequest? GovernmentOfficeNegotiator { get; init; }
+
+    /// <summary>Who is told, in order, when the LSP lead does not endorse by the deadline; optional.</summary>
     public IReadOnlyList<ContactRequest?>? Escalation { get; init; }
 }
 

@@ -19,4 +19,7 @@ public sealed class GovernmentOfficeDecisionRequest
 
     /// <summary>The negotiator's comment; required when rejecting.</summary>
     public string? Comment { get; init; }
+
+    /// <summary>For a multi-area agreement whose authorities span several regions: the Government Office deciding (an admin's decision names it; a signed link carries it).</summary>
+    public string? Office { get; init; }
 }

@@ -13,7 +13,12 @@ internal sealed record AgreementDocumentModel(
     IReadOnlyList<Target> Targets,
     IReadOnlyList<Endorsement> Endorsements,
     DateTime ApprovedAt,
-    string? ApprovalComment);
+    string? ApprovalComment,
+    MultiArea? MultiArea = null,
+    IReadOnlyList<OfficeApproval>? OfficeApprovals = null);
+
+/// <summary>One Government Office's approval of a multi-area agreement's final draft.</summary>
+internal sealed record OfficeApproval(string Office, string Negotiator, DateTime ApprovedAt, string? Comment);
 
 /// <summary>A partner's endorsement as the document records it.</summary>
 internal sealed record Endorsement(string PartnerId, DateTime EndorsedAt, int Round, AnswerSource Source);

@@ -27,13 +27,15 @@ internal static class AgreementDocumentRenderer
         var years = model.Targets.SelectMany(t => t.Trajectory.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var partnerNames = model.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
         var html = new StringBuilder(16 * 1024);
+        var maa = model.MultiArea;
+        var heading = $"{h.Area} {(maa is null ? "Local Area Agreement" : "Multi-Area Agreement")} {h.Period}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
-            .Append("<title>").Append(E($"{h.Area} Local Area Agreement {h.Period}")).Append("</title>")
+            .Append("<title>").Append(E(heading)).Append("</title>")
             .Append("<style>").Append(Style).Append("</style></head><body>\n")
-            .Append("<h1>").Append(E($"{h.Area} Local Area Agreement {h.Period}")).Append("</h1>\n")
+            .Append("<h1>").Append(E(heading)).Append("</h1>\n")
             .Append("<table class=\"meta\">")
-            .Append(Row("Responsible local authority", h.ResponsibleAuthority))
-            .Append(Row("Government Office", h.GovernmentOffice))
+            .Append(maa is null ? Row("Responsible local authority", h.ResponsibleAuthority) : MultiAreaRows(maa))
+            .Append(Row(maa is null ? "Government Office" : "Government Offices", maa is null ? h.GovernmentOffice : string.Join(", ", maa.Offices().Select(o => o.Region))))
             .Append(Row("LSP lead", $"{model.LspLead.Name} <{model.LspLead.Email}>"))
             .Append(Row("Agreement reference", model.NegotiationId))
             .Append(Row("Approved", Date(model.ApprovedAt)))
@@ -82,27 +84,45 @@ internal static class AgreementDocumentRenderer
             html.Append("</tbody></table>\n");
         }
 
-        html.Append("<h2>Partner endorsements</h2>\n<table><thead><tr><th>Partner</th><th>Body</th><th>Endorsed</th><th>Round</th><th>Recorded by</th></tr></thead><tbody>\n");
+        html.Append(maa is null ? "<h2>Partner endorsements</h2>" : "<h2>Endorsements by the authorities and their partners</h2>")
+            .Append("\n<table><thead><tr><th>Partner</th><th>Body</th><th>Endorsed</th><th>Round</th><th>Recorded by</th></tr></thead><tbody>\n");
         foreach (var partner in model.Partners)
         {
             var endorsement = model.Endorsements.FirstOrDefault(e => e.PartnerId == partner.Id);
-            html.Append("<tr><td>").Append(E(partner.Name)).Append("</td><td>").Append(E(partner.Body)).Append("</td><td>")
+            html.Append("<tr><td>").Append(E(partner.Name)).Append("</td><td>").Append(E(BodyText(partner, maa))).Append("</td><td>")
                 .Append(E(endorsement is null ? "not recorded" : Date(endorsement.EndorsedAt))).Append("</td><td class=\"n\">")
                 .Append(E(endorsement?.Round.ToString(CultureInfo.InvariantCulture) ?? "")).Append("</td><td>")
                 .Append(E(endorsement is null ? "" : SourceText(endorsement.Source))).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody></table>\n<div class=\"approval\"><h2>Government Office approval</h2><p>")
-            .Append(E($"Approved on {Date(model.ApprovedAt)} by {model.GovernmentOfficeNegotiator.Name}, Government Office {h.GovernmentOffice}."))
-            .Append("</p>");
-        if (!string.IsNullOrWhiteSpace(model.ApprovalComment))
+        html.Append("</tbody></table>\n<div class=\"approval\"><h2>Government Office approval</h2>");
+        // A multi-area agreement is approved by each office its authorities span, each on its own.
+        var approvals = model.OfficeApprovals is { Count: > 0 } offices
+            ? offices
+            : [new OfficeApproval(h.GovernmentOffice, model.GovernmentOfficeNegotiator.Name, model.ApprovedAt, model.ApprovalComment)];
+        foreach (var approval in approvals)
         {
-            html.Append("<p>").Append(E(model.ApprovalComment)).Append("</p>");
+            html.Append("<p>").Append(E($"Approved on {Date(approval.ApprovedAt)} by {approval.Negotiator}, Government Office {approval.Office}.")).Append("</p>");
+            if (!string.IsNullOrWhiteSpace(approval.Comment))
+            {
+                html.Append("<p>").Append(E(approval.Comment)).Append("</p>");
+            }
         }
 
         html.Append("</div>\n</body></html>\n");
         return html.ToString();
     }
+
+    private static string MultiAreaRows(MultiArea maa) =>
+        Row("Lead authority", maa.FindAuthority(maa.LeadAuthority)?.Name ?? maa.LeadAuthority)
+        + Row("Participating authorities", string.Join(", ", maa.Authorities.Select(a => $"{a.Name} ({a.GovernmentOffice})")))
+        + Row("Themes", string.Join(", ", maa.Themes));
+
+    /// <summary>A partner's body; in a multi-area agreement also the area it comes from.</summary>
+    private static string BodyText(Partner partner, MultiArea? maa) =>
+        maa?.PartnerAreas.TryGetValue(partner.Id, out var area) == true
+            ? $"{partner.Body}, {maa.FindAuthority(area)?.Name ?? area} area"
+            : partner.Body;
 
     private static string Row(string label, string value) => $"<tr><td><strong>{E(label)}</strong></td><td>{E(value)}</td></tr>";
 

@@ -19,9 +19,11 @@ internal sealed partial class AgreementNegotiation
             .ToList();
         var document = await context.StoreDocumentAsync(new AgreementDocumentModel(
             Id, _header, _agreement.LspLead, _agreement.GovernmentOfficeNegotiator, _agreement.Partners, _targets, endorsements,
-            _approval?.DecidedAt ?? Now, _approval?.Comment));
+            _approval?.DecidedAt ?? Now, _approval?.Comment, _agreement.MultiArea, IsMultiArea ? [.. _officeApprovals] : null));
         var outcome = new AgreementOutcome(NegotiationPhase.Finalised, Now,
-            $"Signed off: every partner endorsed and the Government Office {_agreement.GovernmentOffice} approved the agreement.", [], document);
+            IsMultiArea
+                ? $"Signed off: every authority and partner endorsed and {OfficesText(Offices().Select(o => o.Region))} approved the agreement."
+                : $"Signed off: every partner endorsed and the Government Office {_agreement.GovernmentOffice} approved the agreement.", [], document);
         await EndAsync(outcome, "finalised");
 
         var notice = new Notification($"{Id}:final:lead", EmailKind.FinalAgreementNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
@@ -109,6 +111,12 @@ internal sealed partial class AgreementNegotiation
     {
         await SendEmailAsync(toLead);
         await SendEmailAsync(toLead with { Key = $"{Id}:{what}:go", To = _agreement.GovernmentOfficeNegotiator });
+        foreach (var (region, negotiator) in Offices().Where(o => o.Region != _agreement.GovernmentOffice))
+        {
+            // The other offices of a multi-area agreement hear too; the lead authority's office kept the LAA key above.
+            await SendEmailAsync(toLead with { Key = $"{Id}:{what}:go:{Domain.MultiArea.OfficeKey(region)}", To = negotiator, Header = HeaderFor(region) });
+        }
+
         foreach (var partner in _agreement.Partners)
         {
             await SendEmailAsync(toLead with { Key = $"{Id}:{what}:{partner.Id}", To = partner.Contact, Partner = null });

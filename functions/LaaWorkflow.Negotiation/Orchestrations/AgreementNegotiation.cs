@@ -316,36 +316,49 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
     }
 
     [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass consumes one raised decision; the wait ends with the sign-off deadline, so the history stays small.")]
-    private async Task<GovernmentOfficeDecisionEvent> WaitForDecisionAsync(int submission, CancellationToken cancellationToken)
+    private async Task<GovernmentOfficeDecisionEvent> WaitForDecisionAsync(int submission, IReadOnlySet<string> pending, CancellationToken cancellationToken)
     {
         while (true)
         {
             var answer = await context.WaitForExternalEvent<GovernmentOfficeDecisionEvent>(GovernmentOfficeDecisionEvent.Name, cancellationToken);
-            if (answer.Submission is null || answer.Submission == submission)
+            // A second decision by an office that has decided this submission (a multi-area agreement's) is left unused.
+            if ((answer.Submission is null || answer.Submission == submission) && pending.Contains(OfficeOf(answer)))
             {
                 return answer;
             }
         }
     }
 
+    /// <summary>
+    /// Sends the draft to every Government Office concerned (one for an LAA; each region of a multi-area agreement's
+    /// authorities) and waits until all approve, one sends it back, or the sign-off deadline passes.
+    /// </summary>
+    [SuppressMessage("Durable", "DURABLE0011", Justification = "Each pass consumes one office's decision or one extension; the sign-off deadline ends the wait.")]
     private async Task<Step> GovernmentOfficeAsync()
     {
         _submissions++;
         _nextDeadline = SignOff;
         var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
+        var offices = Offices();
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
-            $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.", AnswerSource.System);
-        await SendEmailAsync(new Notification(
-            $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, AnswersDueBy: null)
+            $"Every partner has endorsed; the draft went to {OfficesText(offices.Select(o => o.Region))} for a decision.", AnswerSource.System);
+        foreach (var (region, negotiator) in offices)
         {
-            // The decision link is signed for this submission, so a link from an earlier one cannot decide this one.
-            Round = _submissions,
-            Targets = _targets,
-            Partners = PartnerLines(),
-        });
+            await SendEmailAsync(new Notification(
+                $"{Id}:{GoKey(submission, region, "submission")}", EmailKind.GovernmentOfficeSubmission, Id, HeaderFor(region), negotiator, AnswersDueBy: null)
+            {
+                // The decision link is signed for this submission (and office), so a link from an earlier one cannot decide this one.
+                Round = _submissions,
+                Targets = _targets,
+                Partners = PartnerLines(),
+                Office = IsMultiArea ? region : null,
+            });
+        }
 
+        var pending = offices.Select(o => o.Region).ToHashSet(StringComparer.Ordinal);
+        _officeApprovals.Clear();
         using var decisionCancel = new CancellationTokenSource();
-        var decision = WaitForDecisionAsync(_submissions, decisionCancel.Token);
+        var decision = WaitForDecisionAsync(_submissions, pending, decisionCancel.Token);
         Task timer;
         Task winner;
         while (true)
@@ -358,12 +371,38 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
                 timerCancel.Cancel();
             }
 
-            if (winner != _extension)
+            if (winner == _extension)
+            {
+                await ExtendAsync(await _extension, []);
+                continue;
+            }
+
+            if (winner != decision)
             {
                 break;
             }
 
-            await ExtendAsync(await _extension, []);
+            var approval = await decision;
+            if (!approval.Approved)
+            {
+                break;
+            }
+
+            _clock.Saw(approval.DecidedAt);
+            var office = OfficeOf(approval);
+            pending.Remove(office);
+            _officeApprovals.Add(new OfficeApproval(office, offices.First(o => o.Region == office).Negotiator.Name, Now, approval.Comment));
+            await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
+                Now, GoKey(submission, office, "approved"), "approved", AnswerSource.GovernmentOffice,
+                $"The Government Office {office} approved the draft." + (string.IsNullOrWhiteSpace(approval.Comment) ? "" : " " + approval.Comment)
+                    + (pending.Count == 0 || !IsMultiArea ? "" : $" Still to decide: {string.Join(", ", pending.Order(StringComparer.Ordinal))}."))));
+            if (pending.Count == 0)
+            {
+                _approval = approval;
+                return new Step(Approved: true);
+            }
+
+            decision = WaitForDecisionAsync(_submissions, pending, decisionCancel.Token);
         }
 
         if (winner != decision)
@@ -383,21 +422,13 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
         var answer = await decision;
         _clock.Saw(answer.DecidedAt);
-        if (answer.Approved)
-        {
-            _approval = answer;
-            await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
-                Now, $"go:{submission}:approved", "approved", AnswerSource.GovernmentOffice,
-                $"The Government Office {_agreement.GovernmentOffice} approved the draft." + (string.IsNullOrWhiteSpace(answer.Comment) ? "" : " " + answer.Comment))));
-            return new Step(Approved: true);
-        }
-
+        var rejecting = OfficeOf(answer);
         _rejection = answer;
         await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
-            Now, $"go:{submission}:rejected", "rejected", AnswerSource.GovernmentOffice,
-            $"The Government Office {_agreement.GovernmentOffice} sent the draft back: {answer.Comment}")));
+            Now, GoKey(submission, rejecting, "rejected"), "rejected", AnswerSource.GovernmentOffice,
+            $"The Government Office {rejecting} sent the draft back: {answer.Comment}")));
         await SendEmailAsync(new Notification(
-            $"{Id}:go:{submission}:rejection", EmailKind.LeadAnswerNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
+            $"{Id}:go:{submission}:rejection", EmailKind.LeadAnswerNotice, Id, HeaderFor(rejecting), _agreement.LspLead, AnswersDueBy: null)
         {
             Round = _round,
             Decision = AnswerDecision.RequestChanges,

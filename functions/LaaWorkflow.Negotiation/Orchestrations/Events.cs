@@ -52,7 +52,11 @@ internal sealed record RevisionEvent(IReadOnlyList<Target> Targets, DateTime Sub
 /// The submission decided on. A decision for another one (a repeated click, an old link) is left unused, so it cannot
 /// decide a later submission; null in decisions recorded before the number was sent, which are taken as they come.
 /// </param>
-internal sealed record GovernmentOfficeDecisionEvent(bool Approved, string? Comment, DateTime DecidedAt, string DecisionId, int? Submission = null)
+/// <param name="Office">
+/// For a multi-area agreement, the Government Office region deciding; each office concerned decides on each submission.
+/// Null for a Local Area Agreement (its one office).
+/// </param>
+internal sealed record GovernmentOfficeDecisionEvent(bool Approved, string? Comment, DateTime DecidedAt, string DecisionId, int? Submission = null, string? Office = null)
 {
     public const string Name = "GovernmentOfficeDecision";
 }

@@ -31,7 +31,11 @@ public enum DecisionLinkStatus
 /// <param name="Message">A sentence for the negotiator's page.</param>
 /// <param name="Submission">The submission the link was signed for, when genuine.</param>
 /// <param name="Agreement">The negotiation, when it exists and the link is genuine.</param>
-public sealed record DecisionLinkCheck(DecisionLinkStatus Status, string Message, int? Submission, AgreementView? Agreement);
+public sealed record DecisionLinkCheck(DecisionLinkStatus Status, string Message, int? Submission, AgreementView? Agreement)
+{
+    /// <summary>For one of several Government Offices deciding a multi-area agreement: the office the link is for.</summary>
+    public string? Office { get; init; }
+}
 
 /// <summary>
 /// The Government Office negotiator's signed link (API.md: the decision is taken by an admin or through that link). The
@@ -62,7 +66,7 @@ public sealed class GovernmentOfficeLinks
         }
 
         var content = verified.Token!;
-        if (content.PartnerId != AnswerLinkFactory.GovernmentOfficeParty || !string.Equals(content.NegotiationId, id, StringComparison.Ordinal))
+        if (!AnswerLinkFactory.IsGovernmentOfficeParty(content.PartnerId) || !string.Equals(content.NegotiationId, id, StringComparison.Ordinal))
         {
             return new DecisionLinkCheck(DecisionLinkStatus.Invalid, "This link is not a Government Office decision link for this negotiation.", null, null);
         }
@@ -90,7 +94,14 @@ public sealed class GovernmentOfficeLinks
             return new DecisionLinkCheck(DecisionLinkStatus.Closed, why + " Nothing has been recorded.", content.Round, view);
         }
 
-        return new DecisionLinkCheck(DecisionLinkStatus.Open, "The link is valid.", content.Round, view);
+        // A multi-area agreement's link is one office's: once that office has decided the submission, it is closed.
+        if (AnswerLinkFactory.OfficeOf(content.PartnerId) is { } office && NegotiationService.HasDecided(record, current, office))
+        {
+            return new DecisionLinkCheck(DecisionLinkStatus.Closed,
+                $"The Government Office {office} has already decided on submission {current}. Nothing has been recorded.", content.Round, view) { Office = office };
+        }
+
+        return new DecisionLinkCheck(DecisionLinkStatus.Open, "The link is valid.", content.Round, view) { Office = AnswerLinkFactory.OfficeOf(content.PartnerId) };
     }
 
     /// <summary>Records the negotiator's decision through the link: checked as <see cref="CheckAsync"/>, then as an admin's decision.</summary>
@@ -100,7 +111,7 @@ public sealed class GovernmentOfficeLinks
     {
         var link = await CheckAsync(id, token, cancellationToken);
         return link.Status == DecisionLinkStatus.Open
-            ? (link, await _negotiations.GovernmentOfficeDecisionAsync(id, approved, comment, cancellationToken))
+            ? (link, await _negotiations.GovernmentOfficeDecisionAsync(id, approved, comment, link.Office, cancellationToken))
             : (link, null);
     }
 

@@ -125,7 +125,10 @@ public sealed partial class NegotiationService
                 var row = page.Items[i];
                 var summary = _store.GetSummaryAsync(row.Id, token);
                 var instance = _client.GetInstanceAsync(row.Id, cancellation: token);
-                items[i] = Views.ToListItem(row, await summary, (await instance)?.RuntimeStatus.ToString(), realNow);
+                var read = await summary;
+                // A multi-area agreement's row shows each authority's endorsement: that needs its consultations too.
+                var partners = read?.Definition.MultiArea is null ? null : (await _store.GetAsync(row.Id, token))?.Partners;
+                items[i] = Views.ToListItem(row, read, (await instance)?.RuntimeStatus.ToString(), realNow, partners);
             });
         return (new AgreementListPage { Items = items, ContinuationToken = page.ContinuationToken }, null);
     }
@@ -165,7 +168,14 @@ public sealed partial class NegotiationService
     }
 
     /// <summary>The Government Office negotiator's decision: accepted only while the draft waits for it; a rejection needs a comment.</summary>
-    public async Task<NegotiationResult> GovernmentOfficeDecisionAsync(string id, bool? approved, string? comment, CancellationToken cancellationToken = default)
+    public Task<NegotiationResult> GovernmentOfficeDecisionAsync(string id, bool? approved, string? comment, CancellationToken cancellationToken = default) =>
+        GovernmentOfficeDecisionAsync(id, approved, comment, office: null, cancellationToken);
+
+    /// <summary>
+    /// One Government Office's decision. <paramref name="office"/> names the region deciding, required where a
+    /// multi-area agreement's authorities span several; each office decides once on each submission.
+    /// </summary>
+    public async Task<NegotiationResult> GovernmentOfficeDecisionAsync(string id, bool? approved, string? comment, string? office, CancellationToken cancellationToken = default)
     {
         // The whole record, read once: the phase decides whether a decision is taken, the timeline which submission it decides.
         var record = InstanceIds.IsWellFormed(id) ? await _store.GetAsync(id, cancellationToken) : null;
@@ -192,8 +202,14 @@ public sealed partial class NegotiationService
 
         // The decision names the submission waiting now, so a repeat that arrives after the draft moved on decides nothing.
         var submission = GovernmentOfficeLinks.CurrentSubmission(record);
+        var (deciding, refusal) = DecidingOffice(record, submission, office);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         await _client.RaiseEventAsync(id, GovernmentOfficeDecisionEvent.Name,
-            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), NowIn(summary), Guid.NewGuid().ToString("N"), submission > 0 ? submission : null), cancellationToken);
+            new GovernmentOfficeDecisionEvent(approved.Value, comment?.Trim(), NowIn(summary), Guid.NewGuid().ToString("N"), submission > 0 ? submission : null, deciding), cancellationToken);
         Logs.ActionAccepted(_logger, id, approved.Value ? "approval" : "rejection");
         return NegotiationResult.Accepted();
     }

@@ -20,6 +20,10 @@ internal static class Views
             ResponsibleAuthority = definition.ResponsibleAuthority,
             GovernmentOffice = definition.GovernmentOffice,
             Period = definition.Period,
+            Kind = MultiAreaViews.Kind(definition),
+            Themes = definition.MultiArea?.Themes,
+            Authorities = MultiAreaViews.Authorities(definition, record.Partners),
+            GovernmentOffices = MultiAreaViews.Offices(record),
             Phase = summary.Phase,
             RuntimeStatus = runtimeStatus,
             Round = summary.Round,
@@ -82,8 +86,16 @@ internal static class Views
         Justification = target.Justification,
     };
 
-    public static AgreementListItem ToListItem(AgreementListRecord row, AgreementSummaryRecord? summary, string? runtimeStatus, DateTime realNow) => new()
+    /// <param name="row">The list row.</param>
+    /// <param name="summary">The agreement row, when it could be read.</param>
+    /// <param name="runtimeStatus">The engine's status of the instance.</param>
+    /// <param name="realNow">Now, in real time.</param>
+    /// <param name="partners">A multi-area agreement's consultations, for its authorities' endorsements.</param>
+    public static AgreementListItem ToListItem(AgreementListRecord row, AgreementSummaryRecord? summary, string? runtimeStatus, DateTime realNow, IReadOnlyList<PartnerRecord>? partners = null) => new()
     {
+        Kind = summary is null ? LocalAreaKind : MultiAreaViews.Kind(summary.Definition),
+        Themes = summary?.Definition.MultiArea?.Themes,
+        Authorities = summary is null ? null : MultiAreaViews.Authorities(summary.Definition, partners),
         Id = row.Id,
         Area = row.Area,
         GovernmentOffice = row.GovernmentOffice,
@@ -97,6 +109,8 @@ internal static class Views
         RuntimeStatus = runtimeStatus,
         Now = summary?.Definition.Pace?.ToBusiness(realNow),
     };
+
+    private const string LocalAreaKind = Validation.NegotiationValidator.LocalAreaKind;
 
     public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -59,6 +59,17 @@ internal static partial class NegotiationValidator
             return ValidationOutcome<Agreement>.Invalid(errors);
         }
 
+        switch (ParseAgreementKind(errors, request.Kind))
+        {
+            case null:
+                return ValidationOutcome<Agreement>.Invalid(errors);
+            case true:
+                return ValidateMultiArea(errors, request, now ?? DateTime.UtcNow);
+            default:
+                RefuseMultiAreaFields(errors, request);
+                break;
+        }
+
         var area = Required(errors, "area", request.Area);
         var authority = Required(errors, "responsibleAuthority", request.ResponsibleAuthority);
         var region = ValidateRegion(errors, request.GovernmentOffice);
@@ -286,7 +297,8 @@ internal static partial class NegotiationValidator
         string field,
         IReadOnlyList<TargetRequest?>? targets,
         IReadOnlySet<string> partnerIds,
-        IReadOnlyList<string>? years)
+        IReadOnlyList<string>? years,
+        Func<string, string>? unknownLead = null)
     {
         var result = new List<Target>();
         if (targets is null || targets.Count == 0)
@@ -326,7 +338,7 @@ internal static partial class NegotiationValidator
                 indicator = null;
             }
 
-            var leads = ValidateLeadPartners(errors, path + ".leadPartners", target.LeadPartners, partnerIds, kind);
+            var leads = ValidateLeadPartners(errors, path + ".leadPartners", target.LeadPartners, partnerIds, kind, unknownLead);
             if (kind == TargetKind.Designated && target.Baseline is null)
             {
                 errors.Add(path + ".baseline", "A designated target needs a baseline.");
@@ -385,7 +397,7 @@ internal static partial class NegotiationValidator
     }
 
     private static List<string>? ValidateLeadPartners(
-        ValidationErrors errors, string field, IReadOnlyList<string?>? leads, IReadOnlySet<string> partnerIds, TargetKind? kind)
+        ValidationErrors errors, string field, IReadOnlyList<string?>? leads, IReadOnlySet<string> partnerIds, TargetKind? kind, Func<string, string>? unknownLead = null)
     {
         if (leads is null || leads.Count == 0)
         {
@@ -410,7 +422,7 @@ internal static partial class NegotiationValidator
             }
             else if (!partnerIds.Contains(lead))
             {
-                errors.Add($"{field}[{j}]", $"'{lead}' is not one of the partners.");
+                errors.Add($"{field}[{j}]", unknownLead?.Invoke(lead) ?? $"'{lead}' is not one of the partners.");
                 ok = false;
             }
             else if (!result.Contains(lead))

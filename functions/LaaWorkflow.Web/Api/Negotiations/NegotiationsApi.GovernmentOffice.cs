@@ -86,7 +86,7 @@ internal static partial class NegotiationsApi
         var body = await ReadDecisionAsync(http.Request, json.Value.SerializerOptions, cancellationToken);
         if (token is null)
         {
-            return ToResult(await negotiations.GovernmentOfficeDecisionAsync(id, body?.Approved, body?.Comment, cancellationToken));
+            return ToResult(await negotiations.GovernmentOfficeDecisionAsync(id, body?.Approved, body?.Comment, body?.Office, cancellationToken));
         }
 
         var (link, result) = await links.DecideAsync(id, token, body?.Approved, body?.Comment, cancellationToken);
