@@ -42,10 +42,10 @@ internal sealed class DemoApi(HttpClient admin, HttpClient partner) : IDisposabl
             Content = JsonContent.Create(draft, options: s_json),
         };
         // The same key on a re-run returns the negotiation already started instead of a second one.
-        message.Headers.Add("Idempotency-Key", $"demo-{request.Area}");
+        message.Headers.Add("Idempotency-Key", $"demo-{DemoDriver.NameOf(request)}");
         using var response = await admin.SendAsync(message, cancellationToken);
         var body = await ReadAsync(response, cancellationToken);
-        return body?["id"]?.GetValue<string>() ?? throw new InvalidOperationException($"Starting {request.Area} answered without an id.");
+        return body?["id"]?.GetValue<string>() ?? throw new InvalidOperationException($"Starting {DemoDriver.NameOf(request)} answered without an id.");
     }
 
     public async Task<JsonNode?> GetNegotiationAsync(string id, CancellationToken cancellationToken)

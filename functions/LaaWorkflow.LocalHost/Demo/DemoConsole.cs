@@ -33,7 +33,13 @@ internal static class DemoConsole
         Write(["", rule + new string('─', Math.Max(3, 119 - rule.Length))]);
     }
 
-    public static void Summary(IReadOnlyList<DemoOutcome> outcomes, DemoTotals totals)
+    public static void Summary(IReadOnlyList<DemoOutcome> outcomes, DemoTotals totals) => Write(SummaryLines(outcomes, totals));
+
+    /// <summary>How the summary names a multi-area agreement's areas and themes.</summary>
+    public static string MultiArea(IReadOnlyList<string> authorities, IReadOnlyList<string> themes) =>
+        $"Multi-area agreement of {authorities.Count} authorities: {string.Join(", ", authorities)}; themes: {string.Join(", ", themes)}.";
+
+    internal static List<string> SummaryLines(IReadOnlyList<DemoOutcome> outcomes, DemoTotals totals)
     {
         var header = $"{"Area",-12} {"Outcome",-16} {"Endorsed",-9} {"Ended",-11}";
         var lines = new List<string> { "", "Summary", header, new('-', 119) };
@@ -51,7 +57,7 @@ internal static class DemoConsole
             $"{outcomes.Count} negotiations: {Count(outcomes, "finalised")} signed off, {Count(outcomes, "deadlineMissed")} missed the sign-off deadline, {Count(outcomes, "withdrawn")} withdrawn, {outcomes.Count(o => !o.IsFinal)} unfinished."));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Partners reminded {totals.PartnerReminders} time(s) and escalated {totals.PartnerEscalations} time(s); LSP leads reminded {totals.LeadReminders} and escalated {totals.LeadEscalations}; {totals.SignOffWarnings} sign-off warning(s); {totals.Emails} emails sent."));
-        Write(lines);
+        return lines;
     }
 
     /// <summary>A phase as people say it: "signed off", not "finalised".</summary>

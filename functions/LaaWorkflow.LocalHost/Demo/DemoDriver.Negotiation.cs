@@ -23,19 +23,27 @@ internal sealed partial class DemoDriver
         public HashSet<int> Revised { get; } = [];
         public HashSet<string> Decided { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Everyone consulted: the partners, then a multi-area agreement's authorities (their LSP leads endorse like partners).</summary>
+        private IEnumerable<(string? Id, string? Name)> Consulted() =>
+            Request.Partners!.Select(p => (p?.Id, p?.Name)).Concat((Request.Authorities ?? []).Select(a => (a?.Id, a?.Name)));
+
+        public int ConsultedCount => Consulted().Count();
+
         public int? PartnerIndex(string partnerId)
         {
-            for (var i = 0; i < Request.Partners!.Count; i++)
+            var i = 0;
+            foreach (var (id, _) in Consulted())
             {
-                if (Request.Partners[i]?.Id == partnerId)
+                if (id == partnerId)
                 {
                     return i;
                 }
+                i++;
             }
             return null;
         }
 
-        public string PartnerName(string partnerId) => Request.Partners!.FirstOrDefault(p => p?.Id == partnerId)?.Name ?? partnerId;
+        public string PartnerName(string partnerId) => Consulted().FirstOrDefault(p => p.Id == partnerId).Name ?? partnerId;
 
         /// <summary>Emails the outbox holds for this negotiation, as the driver has read them.</summary>
         public int Emails { get; set; }
@@ -97,6 +105,14 @@ internal sealed partial class DemoDriver
             if (Chasing() is { } chasing)
             {
                 details = $"{details} {chasing}".Trim();
+            }
+
+            if (View?["authorities"] is JsonArray authorities)
+            {
+                // A multi-area agreement says which areas it joins and what it is about.
+                details = $"{DemoConsole.MultiArea(
+                    [.. authorities.Select(a => a?["name"]?.GetValue<string>() ?? "")],
+                    [.. (View["themes"] as JsonArray ?? []).Select(t => t?.GetValue<string>() ?? "")])} {details}".Trim();
             }
 
             if (document is null && outcome?["reasons"] is JsonArray reasons && Phase != "withdrawn")

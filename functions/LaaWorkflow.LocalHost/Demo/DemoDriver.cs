@@ -28,17 +28,21 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         var pace = new DemoPace(options.From, DateTimeOffset.UtcNow, options.SecondsPerDay);
         _now = pace.Now;
         DemoConsole.Note($"Rehearsal calendar at {_now:yyyy-MM-dd HH:mm} UTC, one business day every {pace.SecondsPerDay:0.###} s. Starting the demonstration negotiations...");
-        var requests = options.Requests ?? DemoNegotiations.All();
+        // The eleven demonstration LAAs, then the Tees Valley MAA beside them.
+        var requests = options.Requests ?? [.. DemoNegotiations.All(), DemoMultiAreas.TeesValley()];
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            if (options.Areas.Count > 0 && !options.Areas.Contains(request.Area!, StringComparer.OrdinalIgnoreCase))
+            var name = NameOf(request);
+            if (options.Areas.Count > 0 && !options.Areas.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
             var id = await api.StartAsync(request, pace, cancellationToken);
-            _negotiations.Add(new Negotiation(request.Area!, i, id, request));
-            DemoConsole.Line(_now, request.Area!, $"started ({request.Partners!.Count} partners, {request.Targets!.Count} targets), id {id}");
+            _negotiations.Add(new Negotiation(name, i, id, request));
+            DemoConsole.Line(_now, name, request.Authorities is { } authorities
+                ? $"multi-area agreement started ({authorities.Count} authorities, {request.Partners!.Count} partners, {request.Targets!.Count} targets), id {id}"
+                : $"started ({request.Partners!.Count} partners, {request.Targets!.Count} targets), id {id}");
         }
 
         // Look at the mail about twice a business day, and at least every two seconds.
@@ -93,6 +97,9 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         }
     }
 
+    /// <summary>An LAA's area, or an MAA's name.</summary>
+    internal static string NameOf(NegotiationRequest request) => request.Area ?? request.Name ?? "";
+
     private bool AllFinal() => _negotiations.Count > 0 && _negotiations.All(n => s_finalPhases.Contains(n.Phase));
 
     private async Task WaitForHostAsync(CancellationToken cancellationToken)
@@ -139,7 +146,7 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         {
             return;
         }
-        var behaviour = SimulatedPartners.For(negotiation.Area, negotiation.AreaIndex, partnerIndex, negotiation.Request.Partners!.Count);
+        var behaviour = SimulatedPartners.For(negotiation.Area, negotiation.AreaIndex, partnerIndex, negotiation.ConsultedCount);
         var invitations = negotiation.Invitations.GetValueOrDefault(partnerId);
         switch (category)
         {
