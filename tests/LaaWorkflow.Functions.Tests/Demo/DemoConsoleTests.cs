@@ -38,4 +38,22 @@ public sealed class DemoConsoleTests
     [InlineData("governmentOffice", "with the GO")]
     [InlineData("withdrawn", "withdrawn")]
     public void OutcomeName_IsWhatPeopleSay(string phase, string name) => Assert.Equal(name, DemoConsole.OutcomeName(phase));
+
+    [Fact]
+    public void SummaryLines_MultiAreaAgreement_ShowsItsAreasAndThemesBesideTheLaas()
+    {
+        var maa = DemoConsole.MultiArea(["Darlington Borough Council", "Hartlepool Borough Council"], ["economy", "skills"]);
+        var outcomes = new[]
+        {
+            new DemoOutcome("Stockton", "finalised", 8, 8, new DateTimeOffset(2008, 6, 2, 0, 0, 0, TimeSpan.Zero), "Signed off.", true),
+            new DemoOutcome("Tees Valley", "finalised", 9, 9, new DateTimeOffset(2008, 6, 9, 0, 0, 0, TimeSpan.Zero), maa + " Signed off.", true),
+        };
+
+        var lines = DemoConsole.SummaryLines(outcomes, new DemoTotals(0, 0, 0, 0, 0, 40));
+
+        Assert.Contains(lines, line => line.StartsWith("Tees Valley  signed off", StringComparison.Ordinal));
+        // The details wrap at spaces; read back as one text they name every area and theme.
+        Assert.Contains("Multi-area agreement of 2 authorities: Darlington Borough Council, Hartlepool Borough Council; themes: economy, skills.", string.Join(" ", lines.Select(line => line.Trim())), StringComparison.Ordinal);
+        Assert.Contains("2 negotiations: 2 signed off", lines[^2], StringComparison.Ordinal);
+    }
 }
