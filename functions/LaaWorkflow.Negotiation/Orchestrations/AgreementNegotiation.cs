@@ -341,7 +341,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
         var offices = Offices();
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
-            $"Every partner has endorsed; the draft went to {OfficesText(offices.Select(o => o.Region))} for a decision.", AnswerSource.System);
+            $"Every {(IsMultiArea ? "authority and partner" : "partner")} has endorsed; the draft went to {OfficesText(offices.Select(o => o.Region))} for a decision.", AnswerSource.System);
         foreach (var (region, negotiator) in offices)
         {
             await SendEmailAsync(new Notification(

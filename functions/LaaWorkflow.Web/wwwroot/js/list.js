@@ -72,10 +72,16 @@ function waitingOn(item) {
     case 'draft': return 'Consultation to open';
     case 'consultation': {
       const left = (item.partners ?? 0) - (item.endorsed ?? 0);
+      if (isMultiArea(item)) {
+        const authorities = item.authorities.filter(a => a.endorsement !== 'endorsed').length;
+        const partners = left - authorities;
+        const parts = [authorities ? `${authorities} authorit${authorities === 1 ? 'y' : 'ies'}` : '', partners > 0 ? `${partners} partner${partners === 1 ? '' : 's'}` : ''].filter(Boolean);
+        return parts.length ? `${parts.join(' and ')} to endorse` : 'Partners';
+      }
       return left > 0 ? `${left} partner${left === 1 ? '' : 's'} to endorse` : 'Partners';
     }
     case 'revision': return "LSP lead's revision";
-    case 'governmentOffice': return "Government Office's decision";
+    case 'governmentOffice': return isMultiArea(item) ? "Government Offices' decisions" : "Government Office's decision";
     default: return 'Nobody: ended';
   }
 }
@@ -100,11 +106,27 @@ function deadlineCell(item) {
   return cell;
 }
 
+const ENDORSEMENT = { endorsed: '\u2714 endorsed', objected: 'objected', changesRequested: 'changes asked', noResponse: 'no response', pending: 'not asked yet' };
+
+/** A multi-area agreement's areas, each authority with where its endorsement stands. */
+function authoritiesLine(item) {
+  return el('ul', { class: 'areas small', 'aria-label': 'Participating authorities' },
+    item.authorities.map(a => el('li', {},
+      a.lead ? el('strong', { text: a.name }) : a.name,
+      a.lead ? ' (lead)' : '',
+      el('span', { class: a.endorsement === 'endorsed' ? 'ok' : 'muted', text: ` · ${ENDORSEMENT[a.endorsement] || 'to endorse'}` }))));
+}
+
+function isMultiArea(item) { return item.kind === 'multi-area' && Array.isArray(item.authorities); }
+
 function areaCell(item, duplicates) {
   const id = item.id;
+  const maa = isMultiArea(item);
   const cell = el('th', { scope: 'row', 'data-label': 'Area' },
     el('a', { href: `/negotiation.html?id=${encodeURIComponent(id)}`, class: 'area-link', text: item.area || id }),
-    el('div', { class: 'small muted' }, `${item.period ? `${item.period} · ` : ''}${item.governmentOffice || ''}`),
+    maa ? el('span', { class: 'tag-maa', title: 'Multi-area agreement' }, 'MAA') : null,
+    maa ? authoritiesLine(item) : null,
+    el('div', { class: 'small muted' }, `${item.period ? `${item.period} · ` : ''}${maa && item.themes?.length ? `${item.themes.join(', ')} · ` : ''}${item.governmentOffice || ''}`),
     el('div', { class: 'small muted' }, `Started ${formatDate(item.createdAt, false)} · `, el('code', { text: id })));
   if (duplicates > 1) {
     cell.append(el('span', { class: 'flag flag-warn', title: 'Another negotiation has the same area and period' },
@@ -138,7 +160,8 @@ function render(announce = false) {
   const area = filters.area.toLowerCase();
   const shown = all
     .filter(i => !filters.phase || i.phase === filters.phase)
-    .filter(i => !area || String(i.area || '').toLowerCase().includes(area))
+    // A multi-area agreement is found by its name or by any of its authorities.
+    .filter(i => !area || [i.area, ...(isMultiArea(i) ? i.authorities.map(a => a.name) : [])].some(n => String(n || '').toLowerCase().includes(area)))
     .filter(i => {
       if (filters.attention === 'overdue') return urgency(i).level === 'overdue';
       if (filters.attention === 'at-risk') return ['overdue', 'at-risk'].includes(urgency(i).level);

@@ -30,7 +30,9 @@ function renderHeader(n) {
   document.title = `${n.area} · LaaWorkflow`;
   clear(document.getElementById('title-phase')).append(phaseBadge(n.phase));
   document.getElementById('lede').textContent =
-    `${n.responsibleAuthority} with ${n.partners.length} partners on ${n.targets.length} targets · Government Office ${n.governmentOffice} · started ${formatDate(n.createdAt, false)}`;
+    n.kind === 'multi-area'
+      ? `Multi-area agreement of ${(n.authorities || []).length} authorities, led by ${n.responsibleAuthority}, with ${n.partners.length - (n.authorities || []).length} partners on ${n.targets.length} targets · ${(n.governmentOffices || []).map(o => `Government Office ${o.office}`).join(', ')} · started ${formatDate(n.createdAt, false)}`
+      : `${n.responsibleAuthority} with ${n.partners.length} partners on ${n.targets.length} targets · Government Office ${n.governmentOffice} · started ${formatDate(n.createdAt, false)}`;
 }
 
 function renderFacts(n) {
@@ -62,8 +64,33 @@ function waitingOn(n) {
       return `${names.length} partner${names.length === 1 ? '' : 's'} to answer: ${named}`;
     }
     case 'revision': return "The LSP lead's revision of the disputed targets";
-    case 'governmentOffice': return "The Government Office's decision";
+    case 'governmentOffice': return n.kind === 'multi-area'
+      ? `The decisions of ${(n.governmentOffices || []).filter(o => o.decision === 'waiting').map(o => `the Government Office ${o.office}`).join(' and ') || 'the Government Offices'}`
+      : "The Government Office's decision";
     default: return 'Nobody: the negotiation has ended';
+  }
+}
+
+const OFFICE_DECISIONS = { approved: ['Approved', 'ok'], rejected: ['Sent back', 'bad'], waiting: ['Deciding', 'warn'], none: ['Nothing to decide now', 'neutral'] };
+
+/** A multi-area agreement's authorities with their endorsements, and each Government Office's decision. */
+function renderMultiArea(n) {
+  const section = document.getElementById('maa');
+  section.hidden = n.kind !== 'multi-area';
+  if (section.hidden) return;
+  document.getElementById('maa-themes').textContent = `Themes: ${(n.themes || []).join(', ')}.`;
+  const body = clear(document.getElementById('authorities'));
+  for (const a of n.authorities || []) {
+    body.append(el('tr', { 'data-authority': a.id },
+      el('th', { scope: 'row', 'data-label': 'Authority' }, a.name, a.lead ? el('span', { class: 'muted', text: ' (lead authority)' }) : null),
+      el('td', { 'data-label': 'Government Office', text: a.governmentOffice }),
+      el('td', { 'data-label': 'Endorsement' }, partnerBadge(a.endorsement)),
+      el('td', { 'data-label': 'Answered' }, a.answeredAt ? formatDate(a.answeredAt) : el('span', { class: 'muted', text: '—' }))));
+  }
+  const offices = clear(document.getElementById('offices'));
+  for (const o of n.governmentOffices || []) {
+    const [text, tone] = OFFICE_DECISIONS[o.decision] || [o.decision, 'neutral'];
+    offices.append(el('li', { 'data-office': o.office }, `Government Office ${o.office}: `, el('span', { class: `badge tone-${tone}`, text })));
   }
 }
 
@@ -230,6 +257,7 @@ async function load(announce = false) {
     renderHeader(current);
     renderFacts(current);
     renderActions(current);
+    renderMultiArea(current);
     renderPartners(current);
     renderTimeline(current);
     await renderTargets(current);
