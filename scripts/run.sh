@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one-command local run: installs what is missing, builds, starts Azurite and the function
 # app host (the Durable Task engine on Azurite, outbox email, dev routes, rehearsals allowed, a local
-# admin key), then plays the 2008 round for the eleven demonstration areas as a rehearsal and leaves
+# admin key), then plays the 2008 round for the eleven demonstration areas and the Tees Valley MAA as a rehearsal and leaves
 # the dashboard running until Ctrl+C.
 #   scripts/run.sh              app + demo rehearsal (November 2007 to July 2008 in about two minutes)
 #   scripts/run.sh --no-demo    app only (start negotiations, rehearsals with a "pace", through the API)

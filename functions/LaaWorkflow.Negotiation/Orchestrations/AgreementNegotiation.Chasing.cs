@@ -138,9 +138,14 @@ internal sealed partial class AgreementNegotiation
             };
             await SendEmailAsync(warning);
             await SendEmailAsync(warning with { Key = key + ":go", To = _agreement.GovernmentOfficeNegotiator });
+            foreach (var (region, negotiator) in Offices().Where(o => o.Region != _agreement.GovernmentOffice))
+            {
+                await SendEmailAsync(warning with { Key = $"{key}:go:{Domain.MultiArea.OfficeKey(region)}", To = negotiator, Header = HeaderFor(region) });
+            }
+
             await context.UpdateReadModelAsync(new ReadModelUpdate(Id, new TimelineEntry(
                 at, key[(Id.Length + 1)..], "signoff-warning", AnswerSource.System,
-                $"{days} days to the sign-off deadline and not signed off ({Standing()}): the LSP lead and the Government Office {_agreement.GovernmentOffice} warned.")));
+                $"{days} days to the sign-off deadline and not signed off ({Standing()}): the LSP lead and {OfficesText(Offices().Select(o => o.Region))} warned.")));
         }
     }
 
@@ -150,7 +155,9 @@ internal sealed partial class AgreementNegotiation
         NegotiationPhase.Draft => "the consultation has not opened yet",
         NegotiationPhase.Consultation => $"consultation round {_round.ToString(CultureInfo.InvariantCulture)} is open",
         NegotiationPhase.Revision => "it is waiting for the LSP lead's revision",
-        NegotiationPhase.GovernmentOffice => $"it is waiting for the Government Office {_agreement.GovernmentOffice}'s decision",
+        NegotiationPhase.GovernmentOffice => IsMultiArea
+            ? $"it is waiting for the decisions of {OfficesText(Offices().Select(o => o.Region))}"
+            : $"it is waiting for the Government Office {_agreement.GovernmentOffice}'s decision",
         _ => _phase.ToString(),
     };
 }

@@ -48,7 +48,9 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
 
         await WriteTargetsAsync(id, agreement.Targets, cancellationToken);
         await AppendAsync(id, new TimelineEntry(createdAt, "created", "created", AnswerSource.LspLead,
-            $"Negotiation started for {agreement.Area} with {agreement.Partners.Count} partners and {agreement.Targets.Count} targets."), cancellationToken);
+            agreement.MultiArea is { } maa
+                ? $"Multi-area agreement negotiation started for {agreement.Area}: {maa.Authorities.Count} authorities ({string.Join(", ", maa.Authorities.Select(a => a.Name))}) and {agreement.Partners.Count - maa.Authorities.Count} partners, on {agreement.Targets.Count} targets; themes {string.Join(", ", maa.Themes)}."
+                : $"Negotiation started for {agreement.Area} with {agreement.Partners.Count} partners and {agreement.Targets.Count} targets."), cancellationToken);
         await _list.UpsertEntityAsync(new TableEntity(ListPartition, listKey)
         {
             ["Id"] = id,
