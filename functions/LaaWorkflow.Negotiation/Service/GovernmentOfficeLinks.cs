@@ -98,7 +98,8 @@ public sealed class GovernmentOfficeLinks
         if (AnswerLinkFactory.OfficeOf(content.PartnerId) is { } office && NegotiationService.HasDecided(record, current, office))
         {
             return new DecisionLinkCheck(DecisionLinkStatus.Closed,
-                $"The Government Office {office} has already decided on submission {current}. Nothing has been recorded.", content.Round, view) { Office = office };
+                $"The Government Office {office} has already decided on submission {current}. Nothing has been recorded.", content.Round, view)
+            { Office = office };
         }
 
         return new DecisionLinkCheck(DecisionLinkStatus.Open, "The link is valid.", content.Round, view) { Office = AnswerLinkFactory.OfficeOf(content.PartnerId) };
