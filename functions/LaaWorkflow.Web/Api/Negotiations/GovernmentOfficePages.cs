@@ -17,14 +17,27 @@ internal static class GovernmentOfficePages
     /// <summary>The draft's page, relative to the decision page (both are under <c>/government-office/</c>).</summary>
     internal const string DraftPage = "draft";
 
-    public static string Decision(AgreementView agreement, int submission, string? token, string? error = null, string? comment = null, string? chosen = null)
+    /// <param name="agreement">The negotiation as it stands.</param>
+    /// <param name="submission">The submission the link was signed for.</param>
+    /// <param name="token">The link's token, for the form and the draft link.</param>
+    /// <param name="error">What was wrong with the last post, if anything.</param>
+    /// <param name="comment">The comment as posted.</param>
+    /// <param name="chosen">The decision as posted.</param>
+    /// <param name="office">For one of a multi-area agreement's offices: the office deciding on this page.</param>
+    public static string Decision(AgreementView agreement, int submission, string? token, string? error = null, string? comment = null, string? chosen = null, string? office = null)
     {
         var endorsed = agreement.Partners.Count(p => p.Status == PartnerStatus.Endorsed);
         var body = new StringBuilder("<div class=\"card\">\n")
-            .Append("<p class=\"eyebrow\">").Append(E($"Government Office {agreement.GovernmentOffice} · submission {N(submission)}")).Append("</p>\n")
+            .Append("<p class=\"eyebrow\">").Append(E($"Government Office {office ?? agreement.GovernmentOffice} · submission {N(submission)}")).Append("</p>\n")
             .Append("<h1>").Append(E(Title(agreement))).Append("</h1>\n")
-            .Append("<p class=\"lead\">").Append(E($"{agreement.ResponsibleAuthority} submits the draft agreement for the Government Office's approval.")).Append("</p>\n")
+            .Append("<p class=\"lead\">").Append(E(agreement.Authorities is { } authorities
+                ? $"{agreement.ResponsibleAuthority} submits, for the {N(authorities.Count)} authorities of the multi-area agreement, the draft for the approval of each Government Office concerned ({string.Join(", ", (agreement.GovernmentOffices ?? []).Select(o => o.Office))})."
+                : $"{agreement.ResponsibleAuthority} submits the draft agreement for the Government Office's approval.")).Append("</p>\n")
             .Append("<dl class=\"facts\">")
+            .Append(agreement.Authorities is { } participating
+                ? PageParts.Fact("Authorities", string.Join("; ", participating.Select(a => $"{a.Name} ({a.GovernmentOffice}): {(a.Endorsement == PartnerStatus.Endorsed ? "endorsed" : "not endorsed")}")))
+                    + PageParts.Fact("Themes", string.Join(", ", agreement.Themes ?? []))
+                : "")
             .Append(PageParts.Fact("Partners", $"{N(endorsed)} of {N(agreement.Partners.Count)} endorsed"))
             .Append(PageParts.Fact("Targets", Targets(agreement.Targets)))
             .Append(PageParts.Fact("Sign-off deadline", Date(agreement.Timetable.SignOffDeadline)))
@@ -48,7 +61,7 @@ internal static class GovernmentOfficePages
             .Append(E($"Show the {N(agreement.Targets.Count)} targets, each with its direction")).Append("</summary>\n")
             .Append(PageParts.TargetCards(agreement.Targets.Select(ToLine))).Append("</details>\n</div>\n")
             .Append("<div class=\"card\">\n").Append(History(agreement.Timeline)).Append("</div>\n");
-        return PageParts.Document($"Government Office decision on the {agreement.Area} Local Area Agreement", body.ToString());
+        return PageParts.Document($"Government Office decision on the {agreement.Area} {KindName(agreement)}", body.ToString());
     }
 
     /// <summary>The draft agreement as submitted: a plain document to read or print beside the decision page.</summary>
@@ -94,7 +107,7 @@ internal static class GovernmentOfficePages
         }
 
         body.Append(Partners(agreement.Partners)).Append("</div>\n");
-        return PageParts.Document($"Draft {agreement.Area} Local Area Agreement", body.ToString());
+        return PageParts.Document($"Draft {agreement.Area} {KindName(agreement)}", body.ToString());
     }
 
     public static string Recorded(AgreementView agreement, bool approved, string? comment)
@@ -189,7 +202,9 @@ internal static class GovernmentOfficePages
 
     private static string Cell(string label, string value) => $"<td data-label=\"{E(label)}\">{E(value)}</td>";
 
-    private static string Title(AgreementView agreement) => $"{agreement.Area} Local Area Agreement {agreement.Period}";
+    private static string Title(AgreementView agreement) => $"{agreement.Area} {KindName(agreement)} {agreement.Period}";
+
+    private static string KindName(AgreementView agreement) => agreement.Authorities is null ? "Local Area Agreement" : "Multi-Area Agreement";
 
     private static string Date(DateTime at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -51,7 +51,7 @@ internal static partial class NegotiationsApi
     {
         var link = await links.CheckAsync(id, token, cancellationToken);
         return link.Status == DecisionLinkStatus.Open
-            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value, token))
+            ? Html(StatusCodes.Status200OK, GovernmentOfficePages.Decision(link.Agreement!, link.Submission!.Value, token, office: link.Office))
             : LinkProblemPage(link);
     }
 
@@ -121,7 +121,7 @@ internal static partial class NegotiationsApi
             NegotiationResultStatus.Invalid => Html(StatusCodes.Status400BadRequest, GovernmentOfficePages.Decision(
                 link.Agreement!, link.Submission!.Value, token,
                 approved is null ? "Choose whether to approve the draft or return it." : "Say what must change before the draft is returned.", comment,
-                approved is null ? null : chosen)),
+                approved is null ? null : chosen, link.Office)),
             NegotiationResultStatus.NotFound => LinkProblemPage(link with { Status = DecisionLinkStatus.NotFound, Message = result.Message ?? "" }),
             _ => Html(StatusCodes.Status409Conflict, GovernmentOfficePages.Problem("The decision was not recorded", result.Message ?? "The negotiation has moved on.")),
         };

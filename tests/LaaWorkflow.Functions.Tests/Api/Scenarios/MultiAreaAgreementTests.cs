@@ -51,6 +51,14 @@ public sealed partial class MultiAreaAgreementTests(AzuriteFixture azurite) : Ho
         var northEast = await LinkAsync(MultiAreaRequests.NorthEastNegotiator, "GovernmentOfficeSubmission", DecisionLink());
         var yorkshire = await LinkAsync(MultiAreaRequests.YorkshireNegotiator, "GovernmentOfficeSubmission", DecisionLink());
         Assert.NotEqual(northEast, yorkshire);
+        using (var page = await anyone.GetAsync(yorkshire))
+        {
+            // The page says which office decides on it, and what the agreement is.
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Government Office Yorkshire and the Humber", html, StringComparison.Ordinal);
+            Assert.Contains("Tees and Swale Multi-Area Agreement", html, StringComparison.Ordinal);
+        }
         using (var approved = await anyone.PostAsJsonAsync(northEast, new { approved = true }))
         {
             Assert.True(approved.StatusCode == HttpStatusCode.Accepted, await approved.Content.ReadAsStringAsync());
