@@ -45,6 +45,9 @@ public sealed record ConsultationView(
     Func<DateTimeOffset, DateTimeOffset>? BusinessTimeOf = null,
     EmailAddress? LspLead = null)
 {
+    /// <summary>True for a Multi-Area Agreement: the page names it so.</summary>
+    public bool IsMultiArea { get; init; }
+
     /// <summary>A real instant as the negotiation dates it.</summary>
     public DateTimeOffset Dated(DateTimeOffset real) => BusinessTimeOf?.Invoke(real) ?? real;
 }

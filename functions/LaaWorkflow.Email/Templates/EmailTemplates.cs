@@ -12,10 +12,12 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"{a.Area} Local Area Agreement: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.AnswersDue)}")
-            .Heading($"{a.Area} Local Area Agreement {a.Period}")
+        var doc = new EmailDocument($"{a.Title}: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.AnswersDue)}")
+            .Heading($"{a.Title} {a.Period}")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"{a.ResponsibleAuthority} is agreeing the {a.Area} Local Area Agreement with its partners under the duty to co-operate. The targets below name {model.PartnerName} as a lead partner. Please endorse them, object, or ask for changes.");
+            .Paragraph(model.ForAuthority
+                ? $"{a.ResponsibleAuthority} leads the {a.Title} between the participating authorities, their partners and government. As a participating authority, {model.PartnerName} endorses the whole draft through its LSP lead: please endorse it, object, or ask for changes."
+                : $"{a.ResponsibleAuthority} is agreeing the {a.Title} with its partners under the duty to co-operate. The targets below name {model.PartnerName} as a lead partner. Please endorse them, object, or ask for changes.");
         return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
     }
 
@@ -24,8 +26,8 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"Reminder: {a.Area} Local Area Agreement answer due by {EmailDocument.Date(a.AnswersDue)}")
-            .Heading($"Reminder: {a.Area} Local Area Agreement {a.Period}")
+        var doc = new EmailDocument($"Reminder: {a.Title} answer due by {EmailDocument.Date(a.AnswersDue)}")
+            .Heading($"Reminder: {a.Title} {a.Period}")
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"We have not yet had {model.PartnerName}'s answer on its targets (reminder {model.ReminderNumber.ToString(CultureInfo.InvariantCulture)}). The LSP lead is told who is outstanding.");
         return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
@@ -36,10 +38,10 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"Escalation: {model.PartnerName} has not answered on the {a.Area} Local Area Agreement")
+        var doc = new EmailDocument($"Escalation: {model.PartnerName} has not answered on the {a.Title}")
             .Heading($"{model.PartnerName} has not answered")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"{model.PartnerName} was asked, through {model.ContactName}, to answer on its targets in the {a.Area} Local Area Agreement {a.Period}, and has not answered. You are its escalation contact at level {model.EscalationLevel.ToString(CultureInfo.InvariantCulture)}. You can answer on its behalf below.");
+            .Paragraph($"{model.PartnerName} was asked, through {model.ContactName}, to answer on its targets in the {a.Title} {a.Period}, and has not answered. You are its escalation contact at level {model.EscalationLevel.ToString(CultureInfo.InvariantCulture)}. You can answer on its behalf below.");
         return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
     }
 
@@ -48,8 +50,8 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        return new EmailDocument($"{a.Area} Local Area Agreement: {model.Outstanding.Count.ToString(CultureInfo.InvariantCulture)} partner(s) outstanding")
-            .Heading($"{a.Area} Local Area Agreement: who is outstanding")
+        return new EmailDocument($"{a.Title}: {model.Outstanding.Count.ToString(CultureInfo.InvariantCulture)} partner(s) outstanding")
+            .Heading($"{a.Title}: who is outstanding")
             .Paragraph($"Dear {model.RecipientName},")
             .Facts(
             [
@@ -67,10 +69,10 @@ public static class EmailTemplates
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
         var what = model.Decision == AnswerDecision.Object ? "objected to its targets" : model.Decision == AnswerDecision.RequestChanges ? "requested changes to its targets" : "endorsed its targets";
-        var doc = new EmailDocument($"{model.PartnerName} {what} in the {a.Area} Local Area Agreement")
+        var doc = new EmailDocument($"{model.PartnerName} {what} in the {a.Title}")
             .Heading($"{model.PartnerName} {what}")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"In consultation round {model.Round.ToString(CultureInfo.InvariantCulture)} of the {a.Area} Local Area Agreement {a.Period}, {model.PartnerName} {what}.");
+            .Paragraph($"In consultation round {model.Round.ToString(CultureInfo.InvariantCulture)} of the {a.Title} {a.Period}, {model.PartnerName} {what}.");
         if (!string.IsNullOrWhiteSpace(model.Comment))
         {
             doc.Quote(model.Decision == AnswerDecision.Object ? "Their reason:" : "Their comment:", model.Comment);
@@ -90,10 +92,10 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period}: draft for Government Office {model.GovernmentOffice} approval")
-            .Heading($"{a.Area} Local Area Agreement: draft for approval")
+        var doc = new EmailDocument($"{a.Title} {a.Period}: draft for Government Office {model.GovernmentOffice} approval")
+            .Heading($"{a.Title}: draft for approval")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"{a.ResponsibleAuthority} submits the {a.Area} Local Area Agreement {a.Period} to Government Office {model.GovernmentOffice} for approval before the sign-off deadline of {EmailDocument.Date(a.SignOff)}.")
+            .Paragraph($"{a.ResponsibleAuthority} submits the {a.Title} {a.Period} to Government Office {model.GovernmentOffice} for approval before the sign-off deadline of {EmailDocument.Date(a.SignOff)}.")
             .Targets("Targets in the draft", model.Targets)
             .Partners("Partners' answers", model.Partners);
         if (model.DecisionPage is not null)
@@ -109,10 +111,10 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period} is agreed")
-            .Heading($"{a.Area} Local Area Agreement {a.Period} is agreed")
+        var doc = new EmailDocument($"{a.Title} {a.Period} is agreed")
+            .Heading($"{a.Title} {a.Period} is agreed")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}, ahead of the sign-off deadline of {EmailDocument.Date(a.SignOff)}.")
+            .Paragraph($"The {a.Title} {a.Period} was finalised on {EmailDocument.Date(model.FinalisedAt)}, ahead of the sign-off deadline of {EmailDocument.Date(a.SignOff)}.")
             .Targets("Agreed targets", model.Targets)
             .Partners("Partners", model.Partners);
         if (model.Document is not null)
@@ -128,10 +130,10 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        return new EmailDocument($"{a.Area} Local Area Agreement {a.Period} was not agreed by the sign-off deadline")
-            .Heading($"{a.Area} Local Area Agreement was not agreed in time")
+        return new EmailDocument($"{a.Title} {a.Period} was not agreed by the sign-off deadline")
+            .Heading($"{a.Title} was not agreed in time")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} could not be finalised by the sign-off deadline of {EmailDocument.Date(a.SignOff)}. The negotiation has been closed and recorded as not agreed, for these reasons:")
+            .Paragraph($"The {a.Title} {a.Period} could not be finalised by the sign-off deadline of {EmailDocument.Date(a.SignOff)}. The negotiation has been closed and recorded as not agreed, for these reasons:")
             .List(model.Reasons)
             .Partners("Partners", model.Partners)
             .Build();
@@ -144,14 +146,14 @@ public static class EmailTemplates
         var a = model.Agreement;
         var since = EmailDocument.Date(model.WaitingSince);
         var doc = model.EscalationLevel == 0
-            ? new EmailDocument($"Reminder: the {a.Area} Local Area Agreement is waiting for your revision")
+            ? new EmailDocument($"Reminder: the {a.Title} is waiting for your revision")
                 .Heading("The agreement is waiting for your revision")
                 .Paragraph($"Dear {model.RecipientName},")
-                .Paragraph($"The {a.Area} Local Area Agreement {a.Period} has waited for your revised targets since {since} (reminder {model.ChaseNumber.ToString(CultureInfo.InvariantCulture)}). Until they are submitted nobody is consulted and nothing goes to the Government Office.")
-            : new EmailDocument($"Escalation: the {a.Area} Local Area Agreement is waiting for the LSP lead's revision")
+                .Paragraph($"The {a.Title} {a.Period} has waited for your revised targets since {since} (reminder {model.ChaseNumber.ToString(CultureInfo.InvariantCulture)}). Until they are submitted nobody is consulted and nothing goes to the Government Office.")
+            : new EmailDocument($"Escalation: the {a.Title} is waiting for the LSP lead's revision")
                 .Heading("The agreement is waiting for the LSP lead")
                 .Paragraph($"Dear {model.RecipientName},")
-                .Paragraph($"The {a.Area} Local Area Agreement {a.Period} has waited since {since} for revised targets from {model.LeadName}, the LSP lead, who has been reminded. You are the lead's escalation contact at level {model.EscalationLevel.ToString(CultureInfo.InvariantCulture)}.");
+                .Paragraph($"The {a.Title} {a.Period} has waited since {since} for revised targets from {model.LeadName}, the LSP lead, who has been reminded. You are the lead's escalation contact at level {model.EscalationLevel.ToString(CultureInfo.InvariantCulture)}.");
         return doc
             .Quote("The revision must answer:", model.Why)
             .Facts(
@@ -167,10 +169,10 @@ public static class EmailTemplates
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
         var days = model.DaysLeft.ToString(CultureInfo.InvariantCulture);
-        return new EmailDocument($"{a.Area} Local Area Agreement: {days} days to the sign-off deadline and not signed off")
+        return new EmailDocument($"{a.Title}: {days} days to the sign-off deadline and not signed off")
             .Heading($"{days} days to the sign-off deadline")
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph($"The {a.Area} Local Area Agreement {a.Period} must be signed off by {EmailDocument.Date(a.SignOff)} (the sign-off deadline), {days} days from now. It is not signed off yet: {model.Standing}.")
+            .Paragraph($"The {a.Title} {a.Period} must be signed off by {EmailDocument.Date(a.SignOff)} (the sign-off deadline), {days} days from now. It is not signed off yet: {model.Standing}.")
             .List(model.Outstanding)
             .Paragraph("If it cannot be signed off in time, the LSP lead and the Government Office should agree what happens now, rather than let it lapse.")
             .Build();
@@ -181,11 +183,11 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"{a.Area} Local Area Agreement: we recorded {model.PartnerName}'s answer")
+        var doc = new EmailDocument($"{a.Title}: we recorded {model.PartnerName}'s answer")
             .Heading("Your answer is recorded")
             .Paragraph($"Dear {model.RecipientName},")
             .Facts(
-                ("Agreement", $"{a.Area} Local Area Agreement {a.Period}"),
+                ("Agreement", $"{a.Title} {a.Period}"),
                 ("Partner", model.PartnerName),
                 ("Answer", DecisionText(model.Decision)),
                 ("Consultation round", model.Round.ToString(CultureInfo.InvariantCulture)),
@@ -203,13 +205,13 @@ public static class EmailTemplates
     public static RenderedEmail ReplyNotUnderstood(ReplyNotUnderstoodModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var area = model.Agreement is { } a ? $"{a.Area} Local Area Agreement: " : string.Empty;
+        var area = model.Agreement is { } a ? $"{a.Title}: " : string.Empty;
         var title = model.WasRead ? "we could not record your reply" : "we could not read your reply";
         var doc = new EmailDocument($"{area}{title}")
             .Heading(char.ToUpperInvariant(title[0]) + title[1..])
             .Paragraph(model.RecipientName is null ? "Hello," : $"Dear {model.RecipientName},")
             .Paragraph($"Nothing has been recorded. {model.Problem}")
-            .Paragraph(model.Agreement is { AnswersDueBy: { } due } agreement ? $"Answers on the {agreement.Area} Local Area Agreement are due by {EmailDocument.Date(due)}." : "Please answer before the deadline in our email.")
+            .Paragraph(model.Agreement is { AnswersDueBy: { } due } agreement ? $"Answers on the {agreement.Title} are due by {EmailDocument.Date(due)}." : "Please answer before the deadline in our email.")
             .Quote("The first line of your reply was:", model.FirstLine.Length == 0 ? "(empty)" : model.FirstLine);
         if (!model.WasRead)
         {
@@ -230,8 +232,8 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        return new EmailDocument($"{a.Area} Local Area Agreement: email to {model.PartnerName} was not delivered")
-            .Heading($"{a.Area} Local Area Agreement: email to {model.PartnerName} was not delivered")
+        return new EmailDocument($"{a.Title}: email to {model.PartnerName} was not delivered")
+            .Heading($"{a.Title}: email to {model.PartnerName} was not delivered")
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"Our email to {model.PartnerName} at {model.FailedAddress} could not be delivered, so they may not have received the consultation. They will not be escalated for not answering until a working contact is given.")
             .Quote("The mail system said:", model.Reason)

@@ -34,6 +34,12 @@ public sealed record TrajectoryPoint(string Year, decimal Value);
 /// <remarks>Each deadline has its own field, so a template cannot call one by the other's name.</remarks>
 public sealed record AgreementSummary(string Area, string ResponsibleAuthority, string Period, DateTimeOffset? AnswersDueBy, DateTimeOffset? SignOffDeadline)
 {
+    /// <summary>True for a Multi-Area Agreement: the emails name it so.</summary>
+    public bool IsMultiArea { get; init; }
+
+    /// <summary>The agreement as the emails name it: <c>Sunderland Local Area Agreement</c>, <c>Tees Valley Multi-Area Agreement</c>.</summary>
+    internal string Title => $"{Area} {(IsMultiArea ? "Multi-Area Agreement" : "Local Area Agreement")}";
+
     /// <summary>The answer deadline, for the templates that are about one.</summary>
     internal DateTimeOffset AnswersDue => AnswersDueBy ?? throw new ArgumentException($"An email about answers on the {Area} agreement needs the date they are due.");
 
@@ -54,7 +60,11 @@ public sealed record AnswerLinks(Uri Page, EmailAddress ReplyTo);
 public sealed record PartnerStatusLine(string PartnerName, string Status, string? Detail = null, int EscalationLevel = 0);
 
 /// <summary>The invitation to a partner contact.</summary>
-public sealed record PartnerInvitationModel(AgreementSummary Agreement, string RecipientName, string PartnerName, IReadOnlyList<TargetLine> Targets, AnswerLinks Links, int Round);
+public sealed record PartnerInvitationModel(AgreementSummary Agreement, string RecipientName, string PartnerName, IReadOnlyList<TargetLine> Targets, AnswerLinks Links, int Round)
+{
+    /// <summary>True when the invited party is a participating authority of a Multi-Area Agreement, endorsing the whole draft.</summary>
+    public bool ForAuthority { get; init; }
+}
 
 /// <summary>A reminder to a partner contact who has not answered.</summary>
 public sealed record PartnerReminderModel(AgreementSummary Agreement, string RecipientName, string PartnerName, IReadOnlyList<TargetLine> Targets, AnswerLinks Links, int Round, int ReminderNumber);

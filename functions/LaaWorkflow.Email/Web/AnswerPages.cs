@@ -25,7 +25,7 @@ internal static class AnswerPages
         draft ??= AnswerDraft.Empty;
         var body = new StringBuilder("<div class=\"card\">\n")
             .Append("<p class=\"eyebrow\">").Append(E($"{view.PartnerName} · consultation round {token.Round.ToString(CultureInfo.InvariantCulture)}")).Append("</p>\n")
-            .Append("<h1>").Append(E(Title(view.Area, view.Period))).Append("</h1>\n")
+            .Append("<h1>").Append(E(Title(view.Area, view.Period, view.IsMultiArea))).Append("</h1>\n")
             .Append("<p class=\"lead\">").Append(E($"{view.ResponsibleAuthority} asks {view.PartnerName} to endorse its targets in the draft agreement by {EmailDocument.Date(view.ResponseDeadline)}.")).Append("</p>\n")
             .Append(Contact(view.LspLead));
         if (error is not null)
@@ -57,7 +57,7 @@ internal static class AnswerPages
         body.Append("</ol>\n")
             .Append(view.Targets.Count > 0 ? PageParts.Send("Send the answer with these comments", "Your choice at the top of the page is sent with them.") : "")
             .Append("</section>\n</form>\n</div>\n");
-        return PageParts.Document($"Answer on the {view.Area} Local Area Agreement", body.ToString());
+        return PageParts.Document($"Answer on the {Title(view.Area, "", view.IsMultiArea)}", body.ToString());
     }
 
     public static string Confirmed(AnswerSubmission answer, ConsultationView? view, bool repeated)
@@ -70,7 +70,7 @@ internal static class AnswerPages
         }
 
         body.Append("<dl class=\"facts\">")
-            .Append(PageParts.Fact("Agreement", view is null ? "Local Area Agreement" : Title(view.Area, view.Period)))
+            .Append(PageParts.Fact("Agreement", view is null ? "Local Area Agreement" : Title(view.Area, view.Period, view.IsMultiArea)))
             .Append(view is null ? "" : PageParts.Fact("Partner", view.PartnerName))
             .Append(PageParts.Fact("Answer", EmailTemplates.DecisionText(answer.Decision)))
             // A rehearsal's page shows the time on its calendar, as its emails and timeline do.
@@ -126,8 +126,8 @@ internal static class AnswerPages
         ? ""
         : $"<p>Questions about these targets? Contact the LSP lead, {E(lead.Name ?? lead.Email)}, at <a href=\"mailto:{E(lead.Email)}\">{E(lead.Email)}</a>.</p>\n";
 
-    private static string Title(string area, string period) =>
-        string.IsNullOrWhiteSpace(period) ? $"{area} Local Area Agreement" : $"{area} Local Area Agreement {period}";
+    private static string Title(string area, string period, bool multiArea = false) =>
+        $"{area} {(multiArea ? "Multi-Area Agreement" : "Local Area Agreement")}{(string.IsNullOrWhiteSpace(period) ? "" : " " + period)}";
 
     private static string E(string value) => PageParts.Encode(value);
 }

@@ -64,7 +64,10 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
         var summary = new AgreementSummary(
             n.Header.Area, n.Header.ResponsibleAuthority, n.Header.Period,
             n.AnswersDueBy is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null,
-            new DateTimeOffset(n.Header.SignOffDeadline, TimeSpan.Zero));
+            new DateTimeOffset(n.Header.SignOffDeadline, TimeSpan.Zero))
+        {
+            IsMultiArea = n.Header.MultiArea,
+        };
         var partners = n.Partners.Select(p => new PartnerStatusLine(p.PartnerName, p.Status, p.Detail, p.EscalationLevel)).ToList();
         AnswerLinks? answer = n.Partner is null
             ? null
@@ -73,7 +76,7 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
         return n.Kind switch
         {
             EmailKind.PartnerInvitation => (EmailTemplates.PartnerInvitation(
-                new PartnerInvitationModel(summary, n.To.Name, n.Partner!.Name, targets, answer!, n.Round)), answer!.ReplyTo),
+                new PartnerInvitationModel(summary, n.To.Name, n.Partner!.Name, targets, answer!, n.Round) { ForAuthority = n.Partner.Body == MultiArea.AuthorityBody }), answer!.ReplyTo),
             EmailKind.PartnerReminder => (EmailTemplates.PartnerReminder(
                 new PartnerReminderModel(summary, n.To.Name, n.Partner!.Name, targets, answer!, n.Round, n.ReminderNumber)), answer!.ReplyTo),
             EmailKind.EscalationNotice => (EmailTemplates.EscalationNotice(

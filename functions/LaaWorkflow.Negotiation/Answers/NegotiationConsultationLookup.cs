@@ -25,7 +25,8 @@ internal sealed class NegotiationConsultationLookup(IAgreementStore store) : ICo
         }
 
         var definition = record.Summary.Definition;
-        var led = record.Targets.Where(t => t.LeadPartners.Contains(partnerId)).ToList();
+        // A multi-area agreement's authority endorses the whole draft, not only what it leads.
+        var led = partner.Body == Domain.MultiArea.AuthorityBody ? [] : record.Targets.Where(t => t.LeadPartners.Contains(partnerId)).ToList();
         var closed = NegotiationAnswerSink.ClosedReason(record.Summary, state, state.Round);
         return new ConsultationView(
             negotiationId,
@@ -42,6 +43,9 @@ internal sealed class NegotiationConsultationLookup(IAgreementStore store) : ICo
             new EmailAddress(partner.Contact.Email, partner.Contact.Name),
             new DateTimeOffset(definition.Timetable.SignOffDeadline, TimeSpan.Zero),
             definition.Pace is { } pace ? real => new DateTimeOffset(pace.ToBusiness(real.UtcDateTime), TimeSpan.Zero) : null,
-            new EmailAddress(definition.LspLead.Email, definition.LspLead.Name));
+            new EmailAddress(definition.LspLead.Email, definition.LspLead.Name))
+        {
+            IsMultiArea = definition.MultiArea is not null,
+        };
     }
 }

@@ -27,10 +27,12 @@ internal sealed record PartnerConsultationInput(
 
 /// <summary>What every email and the document need to say which agreement they are about.</summary>
 /// <remarks>Times are business times; <see cref="Pace"/> (null for a real negotiation) says when they fall in real time.</remarks>
-internal sealed record AgreementHeader(string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline, Pace? Pace = null)
+/// <remarks><c>MultiArea</c> is true for a Multi-Area Agreement (false in headers sent before it was added).</remarks>
+internal sealed record AgreementHeader(string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline, Pace? Pace = null, bool MultiArea = false)
 {
     public static AgreementHeader From(Agreement agreement) => new(
-        agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline, agreement.Pace);
+        agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline, agreement.Pace,
+        agreement.MultiArea is not null);
 }
 
 /// <summary>

@@ -215,7 +215,8 @@ internal sealed class PartnerConsultationOrchestrator : TaskOrchestrator<Partner
 
         private Notification Email(EmailKind kind, string what, Contact to)
         {
-            var led = input.Targets.Where(t => t.LeadPartners.Contains(_partner.Id)).ToList();
+            // A multi-area agreement's authority endorses the whole draft, not only what it leads.
+            var led = _partner.Body == MultiArea.AuthorityBody ? [] : input.Targets.Where(t => t.LeadPartners.Contains(_partner.Id)).ToList();
             return new Notification(
                 $"{input.NegotiationId}:{_partner.Id}:r{Round}:{what}", kind, input.NegotiationId, _header, to, _deadline)
             {

@@ -42,6 +42,17 @@ public sealed partial class MultiAreaAgreementTests(AzuriteFixture azurite) : Ho
         // Hartlepool endorses late: only once its LSP lead has been reminded.
         var hartlepool = MultiAreaRequests.LeadEmail("hartlepool");
         var reminder = await LinkAsync(hartlepool, "PartnerReminder", AnswerLink());
+        var invitation = JsonNode.Parse(await Admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(hartlepool)}", UriKind.Relative)))!.AsArray()
+            .Single(m => m!["category"]!.GetValue<string>() == "PartnerInvitation")!;
+        Assert.Contains("Tees and Swale Multi-Area Agreement", invitation["subject"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("As a participating authority, Hartlepool Borough Council endorses the whole draft", invitation["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        using (var answerPage = await anyone.GetAsync(reminder))
+        {
+            // An authority answers on the whole draft, not only the target it leads.
+            var html = await answerPage.Content.ReadAsStringAsync();
+            Assert.Contains("Tees and Swale Multi-Area Agreement", html, StringComparison.Ordinal);
+            Assert.All(request.Targets!, t => Assert.Contains(t!.Indicator!, html, StringComparison.Ordinal));
+        }
         await Eventually.WaitUntilAsync(async () => await NegotiationHost.PartnerStatusAsync(Admin, id, "hartlepool") is "reminded" or "escalated");
         Assert.Equal("consultation", await PhaseAsync(id));
         await EndorseAsync(anyone, reminder);
