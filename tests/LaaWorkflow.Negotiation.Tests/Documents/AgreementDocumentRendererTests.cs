@@ -1,6 +1,8 @@
+using LaaWorkflow.Negotiation.Demo;
 using LaaWorkflow.Negotiation.Documents;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
+using LaaWorkflow.Negotiation.Validation;
 
 namespace LaaWorkflow.Negotiation.Tests.Documents;
 
@@ -23,5 +25,27 @@ public sealed class AgreementDocumentRendererTests
 
         Assert.Contains("Gets worse before it improves, because: Claims rise with the downturn &lt;before&gt; they fall.", html, StringComparison.Ordinal);
         Assert.Equal(1, html.Split("Gets worse before it improves").Length - 1);
+    }
+
+    [Fact]
+    public void Render_MultiAreaAgreement_ListsItsAuthoritiesThemesPartnerAreasAndEachOfficesApproval()
+    {
+        var agreement = NegotiationValidator.Validate(DemoMultiAreas.TeesValley()).Value!;
+        var maa = agreement.MultiArea!;
+        var approved = new DateTime(2008, 6, 2, 12, 0, 0, DateTimeKind.Utc);
+        var model = new AgreementDocumentModel(
+            "tees-valley-1", AgreementHeader.From(agreement), agreement.LspLead, agreement.GovernmentOfficeNegotiator, agreement.Partners, agreement.Targets,
+            [.. agreement.Partners.Select(p => new Endorsement(p.Id, approved.AddDays(-7), 1, AnswerSource.EmailLink))], approved, null, maa,
+            [new OfficeApproval("North East", "MAA negotiator", approved, "Agreed for the region.")]);
+
+        var html = AgreementDocumentRenderer.Render(model);
+
+        Assert.Contains("<h1>Tees Valley Multi-Area Agreement 2008-2011</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Stockton-on-Tees Borough Council (North East)", html, StringComparison.Ordinal);
+        Assert.Contains("Redcar and Cleveland Borough Council (North East)", html, StringComparison.Ordinal);
+        Assert.Contains("economy, housing, transport, skills", html, StringComparison.Ordinal);
+        Assert.Contains("Regional Development Agency, Middlesbrough Council area", html, StringComparison.Ordinal);
+        Assert.Contains("by MAA negotiator, Government Office North East.", html, StringComparison.Ordinal);
+        Assert.Contains("Agreed for the region.", html, StringComparison.Ordinal);
     }
 }
