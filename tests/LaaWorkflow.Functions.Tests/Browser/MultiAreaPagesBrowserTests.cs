@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using LaaWorkflow.Functions.Tests.Api.Scenarios;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation.Demo;
@@ -13,7 +15,7 @@ namespace LaaWorkflow.Functions.Tests.Browser;
 /// (and finds it by any of them); its page shows each authority's endorsement and each Government Office's decision.
 /// </summary>
 [Collection("azurite-scenarios")]
-public sealed class MultiAreaPagesBrowserTests(AzuriteFixture azurite)
+public sealed partial class MultiAreaPagesBrowserTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task MultiArea_ListAndPage_ShowAreasEndorsementsAndEachOfficesDecision()
@@ -38,6 +40,8 @@ public sealed class MultiAreaPagesBrowserTests(AzuriteFixture azurite)
         }
         await Eventually.WaitUntilAsync(async () =>
             (await NegotiationHost.GetAsync(admin, id))["governmentOffices"]!.AsArray().Any(o => o!["decision"]!.GetValue<string>() == "approved"));
+
+        var yorkshire = await DecisionPathAsync(admin, MultiAreaRequests.YorkshireNegotiator);
 
         foreach (var width in BrowserSession.Widths)
         {
@@ -77,6 +81,31 @@ public sealed class MultiAreaPagesBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("the Government Office Yorkshire and the Humber");
             checkedPage.AssertNoConsoleErrors();
             await checkedPage.AssertPageRulesAsync("maa-negotiation");
+
+            // The Yorkshire office's own link opens a decision page that names that office and the authorities.
+            await page.GotoAsync(new Uri(session.BaseUrl, yorkshire).ToString());
+            await Assertions.Expect(page.Locator(".eyebrow")).ToContainTextAsync("Government Office Yorkshire and the Humber");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tees and Swale Multi-Area Agreement 2008-2011");
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("North Yorkshire County Council (Yorkshire and the Humber): endorsed");
+            await checkedPage.AssertPageRulesAsync("maa-decision");
         }
     }
+
+    /// <summary>The decision link in the submission email to <paramref name="negotiator"/>, as a path.</summary>
+    private static async Task<string> DecisionPathAsync(HttpClient admin, string negotiator)
+    {
+        string? found = null;
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var messages = JsonNode.Parse(await admin.GetStringAsync(new Uri($"/api/dev/outbox?to={Uri.EscapeDataString(negotiator)}", UriKind.Relative)))!.AsArray();
+            var text = messages.FirstOrDefault(m => m!["category"]!.GetValue<string>() == "GovernmentOfficeSubmission")?["text"]?.GetValue<string>();
+            var match = text is null ? null : DecisionLink().Match(text);
+            found = match is { Success: true } ? new Uri(match.Value).PathAndQuery : null;
+            return found is not null;
+        });
+        return found!;
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""']+/government-office/decision\?token=[^\s<>""']+")]
+    private static partial Regex DecisionLink();
 }
