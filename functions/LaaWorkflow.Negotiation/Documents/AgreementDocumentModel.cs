@@ -13,7 +13,14 @@ internal sealed record AgreementDocumentModel(
     IReadOnlyList<Target> Targets,
     IReadOnlyList<Endorsement> Endorsements,
     DateTime ApprovedAt,
-    string? ApprovalComment);
+    string? ApprovalComment,
+    RefreshDocument? Refresh = null);
+
+/// <summary>
+/// What a yearly refresh's document adds: the version it names itself as, the version it refreshes, every target of
+/// both with what changed, and whether the Government Office decided (only when a designated target changed).
+/// </summary>
+internal sealed record RefreshDocument(string Label, string PreviousId, string PreviousLabel, IReadOnlyList<TargetChange> Changes, bool GovernmentOfficeDecided);
 
 /// <summary>A partner's endorsement as the document records it.</summary>
 internal sealed record Endorsement(string PartnerId, DateTime EndorsedAt, int Round, AnswerSource Source);

@@ -12,7 +12,8 @@ internal sealed record Agreement(
     IReadOnlyList<Target> Targets,
     Timetable Timetable,
     Pace? Pace = null,
-    IReadOnlyList<Contact>? LspLeadEscalation = null)
+    IReadOnlyList<Contact>? LspLeadEscalation = null,
+    Refresh? Refresh = null)
 {
     public Partner? FindPartner(string partnerId) => Partners.FirstOrDefault(p => p.Id == partnerId);
 

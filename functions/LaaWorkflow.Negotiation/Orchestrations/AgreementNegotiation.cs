@@ -81,7 +81,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             }
         }
 
-        IReadOnlyList<string> consult = [.. _agreement.Partners.Select(p => p.Id)];
+        var consult = FirstConsulted();
         var deadline = _agreement.Timetable.ResponseDeadline;
         while (true)
         {
@@ -98,6 +98,11 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             Step step;
             if (disputed.Count == 0 && _rejection is null)
             {
+                if (!NeedsGovernmentOffice())
+                {
+                    return await FinaliseAsync();
+                }
+
                 step = await GovernmentOfficeAsync();
                 if (step.Ended is not null)
                 {
@@ -334,14 +339,19 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         _nextDeadline = SignOff;
         var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
-            $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.", AnswerSource.System);
+            IsRefresh
+                ? $"Every partner the refresh concerns has endorsed; its designated targets ({string.Join(", ", Changes().Where(c => c.Kind == TargetKind.Designated && c.Change != TargetChangeKind.Unchanged).Select(c => $"{c.Indicator} {c.Change.ToString().ToLowerInvariant()}"))}) went to the Government Office {_agreement.GovernmentOffice} for a decision."
+                : $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.",
+            AnswerSource.System);
         await SendEmailAsync(new Notification(
             $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, AnswersDueBy: null)
         {
             // The decision link is signed for this submission, so a link from an earlier one cannot decide this one.
             Round = _submissions,
-            Targets = _targets,
+            Targets = SubmittedTargets(),
             Partners = PartnerLines(),
+            Refresh = IsRefresh ? Refresh.Label(_agreement) : null,
+            Changes = ChangeLines(),
         });
 
         using var decisionCancel = new CancellationTokenSource();
