@@ -12,6 +12,12 @@ internal sealed partial class DemoDriver
         private readonly HashSet<string> _timelineSeen = new(StringComparer.Ordinal);
 
         public string Area { get; } = area;
+
+        /// <summary>For a refresh, its year; null for an agreement of the 2008 round.</summary>
+        public string? Year { get; init; }
+
+        /// <summary>How the terminal names it: the area, and the year of a refresh.</summary>
+        public string Label => Year is null ? Area : $"{Area} {Year}";
         public int AreaIndex { get; } = areaIndex;
         public string Id { get; } = id;
         public NegotiationRequest Request { get; } = request;
@@ -105,7 +111,7 @@ internal sealed partial class DemoDriver
                 details = $"{details} {string.Join(" ", reasons.Select(r => r?.GetValue<string>()))}".Trim();
             }
             return new DemoOutcome(Area, Phase, endorsed, partners.Count, outcome?["at"]?.GetValue<DateTimeOffset>(), details,
-                Phase is "finalised" or "deadlineMissed" or "withdrawn", document);
+                Phase is "finalised" or "deadlineMissed" or "withdrawn", document, Year is null ? null : $"{Year} refresh");
         }
     }
 }
