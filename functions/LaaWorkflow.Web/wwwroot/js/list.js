@@ -65,7 +65,23 @@ function urgency(item) {
   return { level: 'fine', next, signOff };
 }
 
-function duplicateKey(item) { return `${String(item.area).trim().toLowerCase()}|${String(item.period || '').trim()}`; }
+// A yearly refresh is a later version of its area's agreement, not a second negotiation of it.
+function duplicateKey(item) { return `${String(item.area).trim().toLowerCase()}|${String(item.period || '').trim()}|${item.year || 'agreement'}`; }
+
+const versionLink = (id, text) => el('a', { href: `/negotiation.html?id=${encodeURIComponent(id)}`, text });
+
+/** Which version a row is, linked to the version it refreshes and to its own refreshes. */
+function versionLine(item) {
+  const refreshes = [].concat(item.refreshes || []);
+  if (!item.refreshOf && !refreshes.length) return null;
+  const line = el('div', { class: 'small version' });
+  if (item.refreshOf) line.append(`Version ${item.version}: ${item.year} refresh of `, versionLink(item.refreshOf, 'the previous version'));
+  for (const r of refreshes) {
+    const later = all.find(i => i.id === r);
+    line.append(line.childNodes.length ? ' · ' : '', 'Refreshed: ', versionLink(r, later?.year ? `${later.year} refresh` : r));
+  }
+  return line;
+}
 
 function waitingOn(item) {
   switch (item.phase) {
@@ -105,7 +121,8 @@ function areaCell(item, duplicates) {
   const cell = el('th', { scope: 'row', 'data-label': 'Area' },
     el('a', { href: `/negotiation.html?id=${encodeURIComponent(id)}`, class: 'area-link', text: item.area || id }),
     el('div', { class: 'small muted' }, `${item.period ? `${item.period} · ` : ''}${item.governmentOffice || ''}`),
-    el('div', { class: 'small muted' }, `Started ${formatDate(item.createdAt, false)} · `, el('code', { text: id })));
+    el('div', { class: 'small muted' }, `Started ${formatDate(item.createdAt, false)} · `, el('code', { text: id })),
+    versionLine(item));
   if (duplicates > 1) {
     cell.append(el('span', { class: 'flag flag-warn', title: 'Another negotiation has the same area and period' },
       `Duplicate: ${duplicates} for this area and period`));

@@ -81,6 +81,23 @@ internal static class RefreshSteps
         }
     }
 
+    /// <summary>
+    /// Finalises the 2009 refresh of the finalised agreement <paramref name="id"/> that makes NI 16, NI 39 and the local
+    /// target more ambitious: the partners concerned endorse, the Government Office approves. Returns the refresh's id.
+    /// </summary>
+    public static async Task<string> FinaliseRefreshAsync(HttpClient admin, string id, NegotiationRequest agreement)
+    {
+        var targets = agreement.Targets!.Select(t => t!.Indicator is "NI 16" or "NI 39" || t.Kind == "local" ? Stretched(t) : t).ToList();
+        using var started = await PostRefreshAsync(admin, id, Refresh(targets));
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var refreshId = (await ProblemAsync(started))["id"]!.GetValue<string>();
+        var concerned = agreement.Targets!.Where(t => t!.Indicator is "NI 16" or "NI 39" || t.Kind == "local").SelectMany(t => t!.LeadPartners!).Select(p => p!).Distinct().ToList();
+        await EndorseAsync(admin, refreshId, concerned);
+        await DecideAsync(admin, refreshId);
+        await WaitForPhaseAsync(admin, refreshId, "finalised");
+        return refreshId;
+    }
+
     /// <summary>A refresh request for 2009 on its own compact timetable and brisk calendar, consultation open.</summary>
     public static RefreshRequest Refresh(IReadOnlyList<TargetRequest?> targets, string year = "2009") => new()
     {
