@@ -87,6 +87,8 @@ function waitingOn(item) {
   switch (item.phase) {
     case 'draft': return 'Consultation to open';
     case 'consultation': {
+      // A refresh asks only the partners its changes concern; the list does not know how many that is.
+      if (item.refreshOf) return 'Partners concerned to endorse';
       const left = (item.partners ?? 0) - (item.endorsed ?? 0);
       return left > 0 ? `${left} partner${left === 1 ? '' : 's'} to endorse` : 'Partners';
     }
@@ -176,7 +178,7 @@ function render(announce = false) {
       el('td', { 'data-label': 'Phase' }, phaseBadge(item.phase)),
       deadlineCell(item),
       el('td', { 'data-label': 'Waiting on', text: waitingOn(item) }),
-      el('td', { 'data-label': 'Partners', text: `${item.endorsed ?? 0} of ${item.partners ?? 0} endorsed` }),
+      el('td', { 'data-label': 'Partners', text: item.refreshOf ? `${item.endorsed ?? 0} endorsed; only the partners concerned are asked` : `${item.endorsed ?? 0} of ${item.partners ?? 0} endorsed` }),
       el('td', { 'data-label': 'Engine status', class: 'runtime-status' }, runtimeBadge(item.runtimeStatus))));
   }
   if (shown.length === 0) {
