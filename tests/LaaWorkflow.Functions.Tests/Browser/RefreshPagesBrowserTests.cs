@@ -12,7 +12,7 @@ namespace LaaWorkflow.Functions.Tests.Browser;
 /// beside its agreement as a version, not a duplicate; a signed-off version offers the next refresh.
 /// </summary>
 [Collection("azurite-scenarios")]
-public sealed class RefreshPagesBrowserTests(AzuriteFixture azurite)
+public sealed partial class RefreshPagesBrowserTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task RefreshPages_FinalisedRefresh_ShowChangesAndLinkTheVersions_AndTheListShowsVersionsNotDuplicates()
@@ -72,6 +72,44 @@ public sealed class RefreshPagesBrowserTests(AzuriteFixture azurite)
             await page.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task DecisionPage_OfARefresh_MarksOnlyTheDesignatedChangesForDecision()
+    {
+        await using var session = await BrowserSession.StartAsync(azurite);
+        var agreement = RefreshSteps.Agreement();
+        var id = await RefreshSteps.FinaliseAsync(session.Admin, agreement);
+        var targets = agreement.Targets!.Select(t => t!.Indicator is "NI 16" or "NI 39" || t.Kind == "local" ? RefreshSteps.Stretched(t) : t).ToList();
+        using var started = await RefreshSteps.PostRefreshAsync(session.Admin, id, RefreshSteps.Refresh(targets));
+        var refreshId = (await RefreshSteps.ProblemAsync(started))["id"]!.GetValue<string>();
+        var concerned = agreement.Targets!.Where(t => t!.Indicator is "NI 16" or "NI 39" || t.Kind == "local").SelectMany(t => t!.LeadPartners!).Select(p => p!).Distinct().ToList();
+        await RefreshSteps.EndorseAsync(session.Admin, refreshId, concerned);
+        await RefreshSteps.WaitForPhaseAsync(session.Admin, refreshId, "governmentOffice");
+        // The phase is recorded before the submission email goes.
+        await Eventually.WaitUntilAsync(async () => (await RefreshSteps.OutboxAsync(session.Admin, refreshId, "GovernmentOfficeSubmission")).Count > 0);
+        var submission = Assert.Single(await RefreshSteps.OutboxAsync(session.Admin, refreshId, "GovernmentOfficeSubmission"))!["text"]!.GetValue<string>();
+        var link = new Uri(DecisionLink().Match(submission).Value);
+
+        foreach (var width in BrowserSession.Widths)
+        {
+            var checkedPage = await session.NewPageAsync(width);
+            var page = checkedPage.Page;
+            await page.GotoAsync(new Uri(session.BaseUrl, link.PathAndQuery).ToString());
+
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2009 refresh of the 2008 agreement");
+            await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Only the designated targets it changes need your decision");
+            await Assertions.Expect(page.Locator("ul.changes li")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator("ul.changes li", new() { HasText = "for your decision" })).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("ul.changes li", new() { HasText = "(local, changed)" })).ToContainTextAsync("agreed by the partners concerned");
+            await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Not asked: the refresh does not change their targets");
+            checkedPage.AssertNoConsoleErrors();
+            await checkedPage.AssertPageRulesAsync("decision-refresh");
+            await page.CloseAsync();
+        }
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""']+/government-office/decision\?token=[^\s<>""']+")]
+    private static partial Regex DecisionLink();
 
     private static async Task SignInAsync(IPage page)
     {

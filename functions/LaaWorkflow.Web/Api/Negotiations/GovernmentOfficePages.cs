@@ -23,12 +23,15 @@ internal static class GovernmentOfficePages
         var body = new StringBuilder("<div class=\"card\">\n")
             .Append("<p class=\"eyebrow\">").Append(E($"Government Office {agreement.GovernmentOffice} · submission {N(submission)}")).Append("</p>\n")
             .Append("<h1>").Append(E(Title(agreement))).Append("</h1>\n")
-            .Append("<p class=\"lead\">").Append(E($"{agreement.ResponsibleAuthority} submits the draft agreement for the Government Office's approval.")).Append("</p>\n")
+            .Append("<p class=\"lead\">").Append(E(agreement.RefreshOf is null
+                ? $"{agreement.ResponsibleAuthority} submits the draft agreement for the Government Office's approval."
+                : $"{agreement.ResponsibleAuthority} submits the {agreement.VersionLabel}. Only the designated targets it changes need your decision; its other changes were agreed by the partners concerned, and the targets it leaves unchanged stand as agreed.")).Append("</p>\n")
             .Append("<dl class=\"facts\">")
             .Append(PageParts.Fact("Partners", $"{N(endorsed)} of {N(agreement.Partners.Count)} endorsed"))
             .Append(PageParts.Fact("Targets", Targets(agreement.Targets)))
             .Append(PageParts.Fact("Sign-off deadline", Date(agreement.Timetable.SignOffDeadline)))
             .Append("</dl>\n")
+            .Append(Changes(agreement))
             .Append("<p><a href=\"").Append(E(DraftLink(token))).Append("\">Read the draft agreement (submission ").Append(N(submission)).Append(")</a></p>\n");
         if (error is not null)
         {
@@ -42,7 +45,7 @@ internal static class GovernmentOfficePages
             .Append(PageParts.TextArea("comment", "comment", "Comment", comment, "Needed if you return the draft: the LSP lead reads it with the returned draft.", rows: 4, invalid: chosen is not null && error is not null))
             .Append(PageParts.Send("Send the decision", "The decision is recorded only when you press the button."))
             .Append("</form>\n</div>\n")
-            .Append("<div class=\"card\">\n").Append(Partners(agreement.Partners)).Append("</div>\n")
+            .Append("<div class=\"card\">\n").Append(Partners(agreement.Partners, agreement.RefreshOf is not null)).Append("</div>\n")
             // The targets are many (up to 35 designated and the statutory ones): folded, so the history stays in reach.
             .Append("<div class=\"card\">\n<h2>Targets in the draft</h2>\n<details>\n<summary>")
             .Append(E($"Show the {N(agreement.Targets.Count)} targets, each with its direction")).Append("</summary>\n")
@@ -93,7 +96,7 @@ internal static class GovernmentOfficePages
             body.Append("</tbody>\n</table>\n");
         }
 
-        body.Append(Partners(agreement.Partners)).Append("</div>\n");
+        body.Append(Partners(agreement.Partners, agreement.RefreshOf is not null)).Append("</div>\n");
         return PageParts.Document($"Draft {agreement.Area} Local Area Agreement", body.ToString());
     }
 
@@ -130,13 +133,15 @@ internal static class GovernmentOfficePages
     };
 
     /// <summary>Each partner's answer and comment: what the draft's endorsement rests on.</summary>
-    private static string Partners(IReadOnlyList<PartnerView> partners)
+    private static string Partners(IReadOnlyList<PartnerView> partners, bool refresh = false)
     {
         var html = new StringBuilder("<h2>Partners' answers</h2>\n<table class=\"reflow\">\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Answer</th><th scope=\"col\">Round</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
         foreach (var p in partners)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th>")
-                .Append(Cell("Answer", StatusText(p.Status) + (p.AnsweredAt is { } at ? $" on {Date(at)}" : "")))
+                .Append(Cell("Answer", refresh && p.Status == PartnerStatus.Pending
+                    ? "Not asked: the refresh does not change their targets"
+                    : StatusText(p.Status) + (p.AnsweredAt is { } at ? $" on {Date(at)}" : "")))
                 .Append(Cell("Round", N(p.Round)))
                 .Append(Cell("Comment", string.IsNullOrWhiteSpace(p.Comment) ? "none" : p.Comment))
                 .Append("</tr>\n");
@@ -177,6 +182,26 @@ internal static class GovernmentOfficePages
         _ => status.ToString(),
     };
 
+    /// <summary>For a yearly refresh: what it changes, the designated targets marked for the negotiator's decision.</summary>
+    private static string Changes(AgreementView agreement)
+    {
+        var changed = (agreement.Changes ?? []).Where(c => c.Change != TargetChangeKind.Unchanged).ToList();
+        if (changed.Count == 0)
+        {
+            return "";
+        }
+
+        var list = new StringBuilder("<h2>What the refresh changes</h2>\n<ul class=\"changes\">\n");
+        foreach (var c in changed)
+        {
+            var kind = c.Kind.ToString().ToLowerInvariant();
+            list.Append("<li>").Append(E($"{c.Indicator} ({kind}, {c.Change.ToString().ToLowerInvariant()}): "))
+                .Append(c.Kind == TargetKind.Designated ? "<strong>for your decision</strong>" : E("agreed by the partners concerned")).Append("</li>\n");
+        }
+
+        return list.Append("</ul>\n").ToString();
+    }
+
     private static string Targets(IReadOnlyList<TargetView> targets)
     {
         var designated = targets.Count(t => t.Kind == TargetKind.Designated);
@@ -189,7 +214,8 @@ internal static class GovernmentOfficePages
 
     private static string Cell(string label, string value) => $"<td data-label=\"{E(label)}\">{E(value)}</td>";
 
-    private static string Title(AgreementView agreement) => $"{agreement.Area} Local Area Agreement {agreement.Period}";
+    private static string Title(AgreementView agreement) =>
+        $"{agreement.Area} Local Area Agreement {agreement.Period}" + (agreement.RefreshOf is null ? "" : $": {agreement.VersionLabel}");
 
     private static string Date(DateTime at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
