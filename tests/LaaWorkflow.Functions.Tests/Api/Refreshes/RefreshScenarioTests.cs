@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LaaWorkflow.Functions.Tests.Infrastructure;
 using LaaWorkflow.Negotiation;
@@ -136,6 +137,47 @@ public sealed class RefreshScenarioTests(AzuriteFixture azurite) : HostedApiTest
         using var reader = Host.CreateClient();
         var document = await reader.GetStringAsync(new Uri("/" + AgreementDocuments.RouteFor(refreshId), UriKind.Relative));
         Assert.Contains("without a Government Office decision", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refresh_SentBackByTheGovernmentOffice_IsRevisedAndAsksOnlyTheLeadOfTheRevisedTargetAgain()
+    {
+        var request = RefreshSteps.Agreement();
+        var id = await RefreshSteps.FinaliseAsync(Admin, request);
+        var targets = request.Targets!.ToList();
+        var first = targets.FindIndex(t => t!.Indicator == "NI 16");
+        var proposed = targets.ToList();
+        proposed[first] = RefreshSteps.Stretched(targets[first]!);
+        using var started = await RefreshSteps.PostRefreshAsync(Admin, id, RefreshSteps.Refresh(proposed));
+        var refreshId = (await RefreshSteps.ProblemAsync(started))["id"]!.GetValue<string>();
+        var lead = targets[first]!.LeadPartners!.Single()!;
+        await RefreshSteps.EndorseAsync(Admin, refreshId, [lead]);
+
+        // The Government Office sends it back; the LSP lead stretches NI 16 further, through the revision route.
+        await RefreshSteps.WaitForPhaseAsync(Admin, refreshId, "governmentOffice");
+        using var returned = await Admin.PostAsJsonAsync(
+            new Uri($"/api/negotiations/{refreshId}/government-office/decision", UriKind.Relative), new { approved = false, comment = "More ambition on NI 16." });
+        Assert.Equal(HttpStatusCode.Accepted, returned.StatusCode);
+        await RefreshSteps.WaitForPhaseAsync(Admin, refreshId, "revision");
+        var revised = proposed.ToList();
+        revised[first] = RefreshSteps.Stretched(proposed[first]!);
+        using var revision = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{refreshId}/revisions", UriKind.Relative), new RevisionRequest { Targets = revised }, NegotiationHost.Json);
+        Assert.Equal(HttpStatusCode.Accepted, revision.StatusCode);
+
+        // Round 2 asks NI 16's lead again, nobody else; the second submission goes to the Government Office.
+        await Eventually.WaitUntilAsync(async () => Partner(await NegotiationHost.GetAsync(Admin, refreshId), lead)["round"]!.GetValue<int>() == 2);
+        await RefreshSteps.EndorseAsync(Admin, refreshId, [lead]);
+        await RefreshSteps.DecideAsync(Admin, refreshId);
+        await RefreshSteps.WaitForPhaseAsync(Admin, refreshId, "finalised");
+
+        var view = await NegotiationHost.GetAsync(Admin, refreshId);
+        Assert.All(view["partners"]!.AsArray().Where(p => p!["id"]!.GetValue<string>() != lead), p => Assert.Equal(0, p!["round"]!.GetValue<int>()));
+        var invitations = await RefreshSteps.OutboxAsync(Admin, refreshId, "PartnerInvitation");
+        Assert.Equal(2, invitations.Count);
+        Assert.All(invitations, m => Assert.Equal(request.Partners!.Single(p => p!.Id == lead)!.Contact!.Email, m!["to"]!.GetValue<string>()));
+        Assert.Equal(2, (await RefreshSteps.OutboxAsync(Admin, refreshId, "GovernmentOfficeSubmission")).Count);
+        var change = view["changes"]!.AsArray().Single(c => c!["indicator"]!.GetValue<string>() == "NI 16")!;
+        Assert.Equal(revised[first]!.Trajectory!["2010/11"], change["after"]!["trajectory"]!["2010/11"]!.GetValue<decimal>());
     }
 
     [Fact]
