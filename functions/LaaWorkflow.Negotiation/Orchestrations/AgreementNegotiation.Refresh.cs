@@ -44,6 +44,11 @@ internal sealed partial class AgreementNegotiation
             _approval is not null)
         : null;
 
+    /// <summary>How the submission to the Government Office reads on the timeline.</summary>
+    private string SubmittedText() => IsRefresh
+        ? $"Every partner the refresh concerns has endorsed; its designated targets ({string.Join(", ", Changes().Where(c => c.Kind == TargetKind.Designated && c.Change != TargetChangeKind.Unchanged).Select(c => $"{c.Indicator} {c.Change.ToString().ToLowerInvariant()}"))}) went to the Government Office {_agreement.GovernmentOffice} for a decision."
+        : $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.";
+
     /// <summary>How the sign-off reads on the timeline and in the outcome.</summary>
     private string SignedOffSummary() => _agreement.Refresh is null
         ? $"Signed off: every partner endorsed and the Government Office {_agreement.GovernmentOffice} approved the agreement."

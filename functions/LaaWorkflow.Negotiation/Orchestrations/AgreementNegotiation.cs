@@ -339,10 +339,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         _nextDeadline = SignOff;
         var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
-            IsRefresh
-                ? $"Every partner the refresh concerns has endorsed; its designated targets ({string.Join(", ", Changes().Where(c => c.Kind == TargetKind.Designated && c.Change != TargetChangeKind.Unchanged).Select(c => $"{c.Indicator} {c.Change.ToString().ToLowerInvariant()}"))}) went to the Government Office {_agreement.GovernmentOffice} for a decision."
-                : $"Every partner has endorsed; the draft went to the Government Office {_agreement.GovernmentOffice} for a decision.",
-            AnswerSource.System);
+            SubmittedText(), AnswerSource.System);
         await SendEmailAsync(new Notification(
             $"{Id}:go:{submission}:submission", EmailKind.GovernmentOfficeSubmission, Id, _header, _agreement.GovernmentOfficeNegotiator, AnswersDueBy: null)
         {
