@@ -17,7 +17,8 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
 
     private readonly List<Negotiation> _negotiations = [];
     private readonly HashSet<string> _seenMessages = new(StringComparer.Ordinal);
-    private readonly List<(DateTimeOffset Due, string Label, Func<CancellationToken, Task> Act)> _planned = [];
+    /// <summary>What simulated people will do, when (on the round's calendar), and how far ahead of it the calendar of the negotiation concerned runs.</summary>
+    private readonly List<(DateTimeOffset Due, string Label, Func<CancellationToken, Task> Act, TimeSpan Ahead)> _planned = [];
     private readonly HashSet<string> _stagesReached = new(StringComparer.Ordinal);
     private DateTimeOffset _now;
     private DemoPace? _pace;
@@ -184,7 +185,7 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         {
             return;
         }
-        Plan(_now.AddDays(days), $"{negotiation.Label}: {negotiation.PartnerName(partnerId)} answers {decision}", async ct =>
+        Plan(negotiation, _now.AddDays(days), $"{negotiation.Label}: {negotiation.PartnerName(partnerId)} answers {decision}", async ct =>
         {
             var status = await api.AnswerAsync(link, decision, comment, ct);
             if (status == System.Net.HttpStatusCode.TooManyRequests)
@@ -196,12 +197,12 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             }
             if ((int)status >= 400)
             {
-                DemoConsole.Line(_now, negotiation.Area, $"{negotiation.PartnerName(partnerId)}'s link answered {(int)status}");
+                DemoConsole.Line(_now + negotiation.Ahead, negotiation.Label, $"{negotiation.PartnerName(partnerId)}'s link answered {(int)status}");
             }
         });
     }
 
-    private void Plan(DateTimeOffset due, string label, Func<CancellationToken, Task> act) => _planned.Add((due, label, act));
+    private void Plan(Negotiation negotiation, DateTimeOffset due, string label, Func<CancellationToken, Task> act) => _planned.Add((due, label, act, negotiation.Ahead));
 
     private async Task ActOnPlansAsync(CancellationToken cancellationToken)
     {
@@ -209,14 +210,15 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         foreach (var plan in due)
         {
             _planned.Remove(plan);
-            DemoConsole.Line(_now, "", $"-> {plan.Label}");
+            // Dated on the calendar of the negotiation it is about, like the events it leads to.
+            DemoConsole.Line(_now + plan.Ahead, "", $"-> {plan.Label}");
             try
             {
                 await plan.Act(cancellationToken);
             }
             catch (HttpRequestException error)
             {
-                DemoConsole.Line(_now, "", $"   failed: {error.Message}");
+                DemoConsole.Line(_now + plan.Ahead, "", $"   failed: {error.Message}");
             }
         }
     }
@@ -246,12 +248,12 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             // The Government Office negotiator approves a few days after the agreed draft reaches them.
             if (negotiation.Phase == "governmentOffice" && negotiation.Decided.Add($"round {negotiation.Round}"))
             {
-                Plan(_now.AddDays(3), $"{negotiation.Label}: Government Office approves",
+                Plan(negotiation, _now.AddDays(3), $"{negotiation.Label}: Government Office approves",
                     ct => api.DecideAsync(negotiation.Id, approved: true, "Approved: the targets are stretching and agreed by every partner.", ct));
             }
             if (negotiation.Phase == "revision" && negotiation.HasChangesRequested(view) && negotiation.Revised.Add(negotiation.Round))
             {
-                Plan(_now.AddDays(3), $"{negotiation.Label}: the LSP lead revises the targets", ct => api.ReviseAsync(negotiation.Id, negotiation.RevisedTargets(), ct));
+                Plan(negotiation, _now.AddDays(3), $"{negotiation.Label}: the LSP lead revises the targets", ct => api.ReviseAsync(negotiation.Id, negotiation.RevisedTargets(), ct));
             }
         }
     }
@@ -266,7 +268,12 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         var proposal = DemoRefreshes.For(agreement.Request);
         var pace = new DemoPace(DemoRefreshes.Anchor, DateTimeOffset.UtcNow, _pace!.SecondsPerDay);
         var id = await api.StartRefreshAsync(agreement.Id, proposal, pace, cancellationToken);
-        _negotiations.Add(new Negotiation(agreement.Area, agreement.AreaIndex, id, agreement.Request with { Targets = proposal.Targets }) { Year = proposal.Year });
+        _negotiations.Add(new Negotiation(agreement.Area, agreement.AreaIndex, id, agreement.Request with { Targets = proposal.Targets })
+        {
+            Year = proposal.Year,
+            // Both calendars run at one speed, so the refresh's stays this far ahead of the round's.
+            Ahead = pace.Anchor - _pace.Now,
+        });
         DemoConsole.Heading($"Annual refresh: {agreement.Area}'s agreement is refreshed for {proposal.Year} (id {id})");
     }
 
