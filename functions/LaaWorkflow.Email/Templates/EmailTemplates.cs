@@ -92,6 +92,11 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
+        if (model.Refresh is { } refresh)
+        {
+            return RefreshSubmission(model, refresh);
+        }
+
         var doc = new EmailDocument($"{a.Title} {a.Period}: draft for Government Office {model.GovernmentOffice} approval")
             .Heading($"{a.Title}: draft for approval")
             .Paragraph($"Dear {model.RecipientName},")
@@ -101,6 +106,29 @@ public static class EmailTemplates
         if (model.DecisionPage is not null)
         {
             doc.Link("Approve or return the draft", model.DecisionPage);
+        }
+
+        return doc.Build();
+    }
+
+    /// <summary>
+    /// A yearly refresh asks the Government Office about its designated targets only: the other changes were agreed by
+    /// the partners concerned, and unchanged targets stand as agreed.
+    /// </summary>
+    private static RenderedEmail RefreshSubmission(GovernmentOfficeSubmissionModel model, string refresh)
+    {
+        var a = model.Agreement;
+        var doc = new EmailDocument($"{a.Area} Local Area Agreement {a.Period}, {refresh}: designated targets for Government Office {model.GovernmentOffice} approval")
+            .Heading($"{a.Area} Local Area Agreement: {refresh}")
+            .Paragraph($"Dear {model.RecipientName},")
+            .Paragraph($"{a.ResponsibleAuthority} submits the {refresh} for {a.Area} to Government Office {model.GovernmentOffice} before the sign-off deadline of {EmailDocument.Date(a.SignOff)}. Only the designated targets it changes need your decision; its other changes were agreed by the partners concerned, and the targets it leaves unchanged stand as agreed.")
+            .Subheading("What the refresh changes")
+            .List(model.Changes.Select(change => change.Text + (change.ForDecision ? " [for your decision]" : " [agreed by the partners concerned]")))
+            .Targets("Designated targets for your decision", model.Targets)
+            .Partners("Partners' answers", model.Partners);
+        if (model.DecisionPage is not null)
+        {
+            doc.Link("Approve or return the refresh", model.DecisionPage);
         }
 
         return doc.Build();

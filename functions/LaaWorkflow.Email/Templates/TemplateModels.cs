@@ -79,7 +79,17 @@ public sealed record LeadDigestModel(AgreementSummary Agreement, string Recipien
 public sealed record LeadAnswerNoticeModel(AgreementSummary Agreement, string RecipientName, string PartnerName, AnswerDecision Decision, string? Comment, int Round);
 
 /// <summary>Submits the agreed draft to the Government Office negotiator.</summary>
-public sealed record GovernmentOfficeSubmissionModel(AgreementSummary Agreement, string RecipientName, string GovernmentOffice, IReadOnlyList<TargetLine> Targets, IReadOnlyList<PartnerStatusLine> Partners, Uri? DecisionPage);
+public sealed record GovernmentOfficeSubmissionModel(AgreementSummary Agreement, string RecipientName, string GovernmentOffice, IReadOnlyList<TargetLine> Targets, IReadOnlyList<PartnerStatusLine> Partners, Uri? DecisionPage)
+{
+    /// <summary>For a yearly refresh: how the version names itself ("2009 refresh of the 2008 agreement"); null for a first agreement.</summary>
+    public string? Refresh { get; init; }
+
+    /// <summary>For a yearly refresh: every target it adds, changes or drops, one line each; <see cref="Targets"/> then holds only the designated ones to decide.</summary>
+    public IReadOnlyList<ChangeLine> Changes { get; init; } = [];
+}
+
+/// <summary>One change a yearly refresh makes, in words, and whether it is for the Government Office to decide (a designated target).</summary>
+public sealed record ChangeLine(string Text, bool ForDecision);
 
 /// <summary>Announces the final agreement.</summary>
 public sealed record FinalAgreementNoticeModel(AgreementSummary Agreement, string RecipientName, IReadOnlyList<TargetLine> Targets, IReadOnlyList<PartnerStatusLine> Partners, Uri? Document, DateTimeOffset FinalisedAt);

@@ -29,6 +29,7 @@ internal static class ApiRoutes
     public static readonly HttpRoute ListNegotiations = Negotiations("ListNegotiations", "/api/negotiations", NegotiationsApi.ListAsync);
     public static readonly HttpRoute GetNegotiation = Negotiations("GetNegotiation", "/api/negotiations/{id}", NegotiationsApi.GetAsync);
     public static readonly HttpRoute ReviseNegotiation = Negotiations("ReviseNegotiation", "/api/negotiations/{id}/revisions", NegotiationsApi.ReviseAsync);
+    public static readonly HttpRoute StartRefresh = Negotiations("StartRefresh", "/api/negotiations/{id}/refreshes", NegotiationsApi.StartRefreshAsync);
     public static readonly HttpRoute AgreementDocument = Negotiations("AgreementDocument", "/api/negotiations/{id}/document", NegotiationsApi.DocumentAsync);
     public static readonly HttpRoute ResendInvitation = Negotiations("ResendInvitation", "/api/negotiations/{id}/partners/{partnerId}/resend-invitation", NegotiationsApi.ResendAsync);
     public static readonly HttpRoute RemindNow = Negotiations("RemindNow", "/api/negotiations/{id}/partners/{partnerId}/remind", NegotiationsApi.RemindAsync);

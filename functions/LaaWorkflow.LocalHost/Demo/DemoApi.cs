@@ -48,6 +48,16 @@ internal sealed class DemoApi(HttpClient admin, HttpClient partner) : IDisposabl
         return body?["id"]?.GetValue<string>() ?? throw new InvalidOperationException($"Starting {DemoDriver.NameOf(request)} answered without an id.");
     }
 
+    /// <summary>Starts the yearly refresh of a finalised agreement as a rehearsal on its own calendar; the same request again returns the same refresh.</summary>
+    public async Task<string> StartRefreshAsync(string id, RefreshRequest refresh, DemoPace pace, CancellationToken cancellationToken)
+    {
+        var request = refresh with { Pace = new PaceRequest { Anchor = pace.Anchor, StartedAt = pace.StartedAt, SecondsPerDay = pace.SecondsPerDay } };
+        using var response = await admin.PostAsJsonAsync(
+            new Uri($"/api/negotiations/{Uri.EscapeDataString(id)}/refreshes", UriKind.Relative), request, s_json, cancellationToken);
+        var body = await ReadAsync(response, cancellationToken);
+        return body?["id"]?.GetValue<string>() ?? throw new InvalidOperationException($"Refreshing {id} answered without an id.");
+    }
+
     public async Task<JsonNode?> GetNegotiationAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await admin.GetAsync(new Uri($"/api/negotiations/{Uri.EscapeDataString(id)}", UriKind.Relative), cancellationToken);

@@ -39,13 +39,14 @@ internal static class DemoConsole
     public static string MultiArea(IReadOnlyList<string> authorities, IReadOnlyList<string> themes) =>
         $"Multi-area agreement of {authorities.Count} authorities: {string.Join(", ", authorities)}; themes: {string.Join(", ", themes)}.";
 
+    /// <summary>The closing summary: one row per negotiation (a refresh under its area, named by its year), then the totals.</summary>
     internal static List<string> SummaryLines(IReadOnlyList<DemoOutcome> outcomes, DemoTotals totals)
     {
         var header = $"{"Area",-12} {"Outcome",-16} {"Endorsed",-9} {"Ended",-11}";
         var lines = new List<string> { "", "Summary", header, new('-', 119) };
         foreach (var outcome in outcomes)
         {
-            lines.Add($"{outcome.Area,-12} {OutcomeName(outcome.Phase),-16} {outcome.Endorsed + "/" + outcome.Partners,-9} {outcome.EndedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-11}");
+            lines.Add($"{outcome.Area,-12} {OutcomeName(outcome.Phase),-16} {outcome.Endorsed + "/" + outcome.Partners,-9} {outcome.EndedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-11} {outcome.Version}".TrimEnd());
             lines.AddRange(Wrap(outcome.Details, 119 - 4).Where(line => line.Length > 0).Select(line => "    " + line));
             if (outcome.DocumentUrl is { } document)
             {
@@ -53,8 +54,14 @@ internal static class DemoConsole
             }
         }
         lines.Add(new string('-', 119));
+        var round = outcomes.Where(o => o.Version is null).ToList();
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{outcomes.Count} negotiations: {Count(outcomes, "finalised")} signed off, {Count(outcomes, "deadlineMissed")} missed the sign-off deadline, {Count(outcomes, "withdrawn")} withdrawn, {outcomes.Count(o => !o.IsFinal)} unfinished."));
+            $"{round.Count} negotiations: {Count(round, "finalised")} signed off, {Count(round, "deadlineMissed")} missed the sign-off deadline, {Count(round, "withdrawn")} withdrawn, {round.Count(o => !o.IsFinal)} unfinished."));
+        foreach (var refresh in outcomes.Where(o => o.Version is not null))
+        {
+            lines.Add($"{refresh.Version} of {refresh.Area}: {OutcomeName(refresh.Phase)}.");
+        }
+
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Partners reminded {totals.PartnerReminders} time(s) and escalated {totals.PartnerEscalations} time(s); LSP leads reminded {totals.LeadReminders} and escalated {totals.LeadEscalations}; {totals.SignOffWarnings} sign-off warning(s); {totals.Emails} emails sent."));
         return lines;
@@ -104,8 +111,8 @@ internal static class DemoConsole
     }
 }
 
-/// <summary>One row of the summary.</summary>
-internal sealed record DemoOutcome(string Area, string Phase, int Endorsed, int Partners, DateTimeOffset? EndedAt, string Details, bool IsFinal, string? DocumentUrl = null);
+/// <summary>One row of the summary; <paramref name="Version"/> names a refresh ("2009 refresh"), null for an agreement of the round.</summary>
+internal sealed record DemoOutcome(string Area, string Phase, int Endorsed, int Partners, DateTimeOffset? EndedAt, string Details, bool IsFinal, string? DocumentUrl = null, string? Version = null);
 
 /// <summary>What the round cost in chasing and mail, over every negotiation.</summary>
 internal sealed record DemoTotals(int PartnerReminders, int PartnerEscalations, int LeadReminders, int LeadEscalations, int SignOffWarnings, int Emails);

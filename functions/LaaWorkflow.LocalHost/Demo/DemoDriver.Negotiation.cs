@@ -12,6 +12,15 @@ internal sealed partial class DemoDriver
         private readonly HashSet<string> _timelineSeen = new(StringComparer.Ordinal);
 
         public string Area { get; } = area;
+
+        /// <summary>For a refresh, its year; null for an agreement of the 2008 round.</summary>
+        public string? Year { get; init; }
+
+        /// <summary>How far ahead of the round's calendar this negotiation's runs: zero for the round, about a year for a refresh.</summary>
+        public TimeSpan Ahead { get; init; }
+
+        /// <summary>How the terminal names it: the area, and the year of a refresh.</summary>
+        public string Label => Year is null ? Area : $"{Area} {Year}";
         public int AreaIndex { get; } = areaIndex;
         public string Id { get; } = id;
         public NegotiationRequest Request { get; } = request;
@@ -97,7 +106,8 @@ internal sealed partial class DemoDriver
 
         public DemoOutcome Outcome()
         {
-            var partners = View?["partners"] as JsonArray ?? [];
+            // A refresh is endorsed by the partners it concerns; the others were not asked.
+            var partners = new JsonArray([.. (View?["partners"] as JsonArray ?? []).Where(p => Year is null || p?["status"]?.GetValue<string>() != "pending").Select(p => p?.DeepClone())]);
             var endorsed = partners.Count(p => p?["status"]?.GetValue<string>() == "endorsed");
             var outcome = View?["outcome"];
             var document = View?["documentUrl"]?.GetValue<string>();
@@ -121,7 +131,7 @@ internal sealed partial class DemoDriver
                 details = $"{details} {string.Join(" ", reasons.Select(r => r?.GetValue<string>()))}".Trim();
             }
             return new DemoOutcome(Area, Phase, endorsed, partners.Count, outcome?["at"]?.GetValue<DateTimeOffset>(), details,
-                Phase is "finalised" or "deadlineMissed" or "withdrawn", document);
+                Phase is "finalised" or "deadlineMissed" or "withdrawn", document, Year is null ? null : $"{Year} refresh");
         }
     }
 }

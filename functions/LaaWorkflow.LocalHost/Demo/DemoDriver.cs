@@ -17,15 +17,19 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
 
     private readonly List<Negotiation> _negotiations = [];
     private readonly HashSet<string> _seenMessages = new(StringComparer.Ordinal);
-    private readonly List<(DateTimeOffset Due, string Label, Func<CancellationToken, Task> Act)> _planned = [];
+    /// <summary>What simulated people will do, when (on the round's calendar), and how far ahead of it the calendar of the negotiation concerned runs.</summary>
+    private readonly List<(DateTimeOffset Due, string Label, Func<CancellationToken, Task> Act, TimeSpan Ahead)> _planned = [];
     private readonly HashSet<string> _stagesReached = new(StringComparer.Ordinal);
     private DateTimeOffset _now;
+    private DemoPace? _pace;
+    private bool _refreshStarted;
     private (int Year, int Month) _month;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await WaitForHostAsync(cancellationToken);
         var pace = new DemoPace(options.From, DateTimeOffset.UtcNow, options.SecondsPerDay);
+        _pace = pace;
         _now = pace.Now;
         DemoConsole.Note($"Rehearsal calendar at {_now:yyyy-MM-dd HH:mm} UTC, one business day every {pace.SecondsPerDay:0.###} s. Starting the demonstration negotiations...");
         // The eleven demonstration LAAs, then the Tees Valley MAA beside them.
@@ -148,6 +152,14 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         }
         var behaviour = SimulatedPartners.For(negotiation.Area, negotiation.AreaIndex, partnerIndex, negotiation.ConsultedCount);
         var invitations = negotiation.Invitations.GetValueOrDefault(partnerId);
+        if (negotiation.Year is not null && category == "PartnerInvitation")
+        {
+            // A refresh asks only the partners whose targets it changes, and they agreed the change beforehand.
+            negotiation.Invitations[partnerId] = ++invitations;
+            PlanAnswer(negotiation, partnerId, link, 2, "endorse", "The refreshed targets were agreed at the partnership board; endorsed.");
+            return;
+        }
+
         switch (category)
         {
             case "PartnerInvitation":
@@ -180,7 +192,7 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         {
             return;
         }
-        Plan(_now.AddDays(days), $"{negotiation.Area}: {negotiation.PartnerName(partnerId)} answers {decision}", async ct =>
+        Plan(negotiation, _now.AddDays(days), $"{negotiation.Label}: {negotiation.PartnerName(partnerId)} answers {decision}", async ct =>
         {
             var status = await api.AnswerAsync(link, decision, comment, ct);
             if (status == System.Net.HttpStatusCode.TooManyRequests)
@@ -192,12 +204,12 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             }
             if ((int)status >= 400)
             {
-                DemoConsole.Line(_now, negotiation.Area, $"{negotiation.PartnerName(partnerId)}'s link answered {(int)status}");
+                DemoConsole.Line(_now + negotiation.Ahead, negotiation.Label, $"{negotiation.PartnerName(partnerId)}'s link answered {(int)status}");
             }
         });
     }
 
-    private void Plan(DateTimeOffset due, string label, Func<CancellationToken, Task> act) => _planned.Add((due, label, act));
+    private void Plan(Negotiation negotiation, DateTimeOffset due, string label, Func<CancellationToken, Task> act) => _planned.Add((due, label, act, negotiation.Ahead));
 
     private async Task ActOnPlansAsync(CancellationToken cancellationToken)
     {
@@ -205,14 +217,15 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
         foreach (var plan in due)
         {
             _planned.Remove(plan);
-            DemoConsole.Line(_now, "", $"-> {plan.Label}");
+            // Dated on the calendar of the negotiation it is about, like the events it leads to.
+            DemoConsole.Line(_now + plan.Ahead, "", $"-> {plan.Label}");
             try
             {
                 await plan.Act(cancellationToken);
             }
             catch (HttpRequestException error)
             {
-                DemoConsole.Line(_now, "", $"   failed: {error.Message}");
+                DemoConsole.Line(_now + plan.Ahead, "", $"   failed: {error.Message}");
             }
         }
     }
@@ -220,7 +233,8 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
     /// <summary>Prints what happened since the last look, and lets LSP leads revise where changes were asked for.</summary>
     private async Task ReportProgressAsync(CancellationToken cancellationToken)
     {
-        foreach (var negotiation in _negotiations)
+        // A copy: a refresh started on the way joins the list.
+        foreach (var negotiation in _negotiations.ToList())
         {
             if (await api.GetNegotiationAsync(negotiation.Id, cancellationToken) is not JsonObject view)
             {
@@ -232,19 +246,42 @@ internal sealed partial class DemoDriver(DemoOptions options, DemoApi api)
             }
             foreach (var entry in negotiation.NewTimelineEntries(view))
             {
-                DemoConsole.Line(entry.At, negotiation.Area, entry.Text);
+                DemoConsole.Line(entry.At, negotiation.Label, entry.Text);
+            }
+            if (negotiation.Phase == "finalised" && negotiation.Year is null && options.PlayRefresh && !_refreshStarted)
+            {
+                await StartRefreshAsync(negotiation, cancellationToken);
             }
             // The Government Office negotiator approves a few days after the agreed draft reaches them.
             if (negotiation.Phase == "governmentOffice" && negotiation.Decided.Add($"round {negotiation.Round}"))
             {
-                Plan(_now.AddDays(3), $"{negotiation.Area}: Government Office approves",
+                Plan(negotiation, _now.AddDays(3), $"{negotiation.Label}: Government Office approves",
                     ct => api.DecideAsync(negotiation.Id, approved: true, "Approved: the targets are stretching and agreed by every partner.", ct));
             }
             if (negotiation.Phase == "revision" && negotiation.HasChangesRequested(view) && negotiation.Revised.Add(negotiation.Round))
             {
-                Plan(_now.AddDays(3), $"{negotiation.Area}: the LSP lead revises the targets", ct => api.ReviseAsync(negotiation.Id, negotiation.RevisedTargets(), ct));
+                Plan(negotiation, _now.AddDays(3), $"{negotiation.Label}: the LSP lead revises the targets", ct => api.ReviseAsync(negotiation.Id, negotiation.RevisedTargets(), ct));
             }
         }
+    }
+
+    /// <summary>
+    /// The first area signed off is refreshed for 2009 at once, on its own calendar from January 2009 at the round's
+    /// speed: its consultation and sign-off take a few business weeks, so the round barely lasts longer.
+    /// </summary>
+    private async Task StartRefreshAsync(Negotiation agreement, CancellationToken cancellationToken)
+    {
+        _refreshStarted = true;
+        var proposal = DemoRefreshes.For(agreement.Request);
+        var pace = new DemoPace(DemoRefreshes.Anchor, DateTimeOffset.UtcNow, _pace!.SecondsPerDay);
+        var id = await api.StartRefreshAsync(agreement.Id, proposal, pace, cancellationToken);
+        _negotiations.Add(new Negotiation(agreement.Area, agreement.AreaIndex, id, agreement.Request with { Targets = proposal.Targets })
+        {
+            Year = proposal.Year,
+            // Both calendars run at one speed, so the refresh's stays this far ahead of the round's.
+            Ahead = pace.Anchor - _pace.Now,
+        });
+        DemoConsole.Heading($"Annual refresh: {agreement.Area}'s agreement is refreshed for {proposal.Year} (id {id})");
     }
 
     [GeneratedRegex(@"https?://[^\s<>""']+/api/respond/[^\s<>""']+")]

@@ -3,7 +3,7 @@ using LaaWorkflow.Negotiation.Api;
 
 namespace LaaWorkflow.LocalHost.Demo;
 
-/// <summary>Command line of the demo driver: <c>--demo [--url U] [--key K] [--from T] [--until T] [--seconds N] [--real-time]</c>.</summary>
+/// <summary>Command line of the demo driver: <c>--demo [--url U] [--key K] [--from T] [--until T] [--seconds N] [--real-time] [--no-refresh]</c>.</summary>
 /// <param name="BaseUrl">The host.</param>
 /// <param name="AdminKey">The host's admin key.</param>
 /// <param name="Until">The business instant the round is played to.</param>
@@ -26,6 +26,12 @@ internal sealed record DemoOptions(Uri BaseUrl, string AdminKey, DateTimeOffset 
     /// </summary>
     public IReadOnlyList<NegotiationRequest>? Requests { get; init; }
 
+    /// <summary>
+    /// Also plays the 2009 refresh of the first demonstration area to be signed off. The command line's demo does
+    /// (unless <c>--no-refresh</c>); runs that compare against a recorded round of the eleven areas do not.
+    /// </summary>
+    public bool PlayRefresh { get; init; }
+
     public static bool IsRequested(string[] args) => args.Contains("--demo", StringComparer.Ordinal);
 
     public static DemoOptions Parse(string[] args)
@@ -43,6 +49,7 @@ internal sealed record DemoOptions(Uri BaseUrl, string AdminKey, DateTimeOffset 
             args.Contains("--real-time", StringComparer.Ordinal))
         {
             From = DateTimeOffset.Parse(Value("--from", "2007-11-20T09:00:00Z"), CultureInfo.InvariantCulture),
+            PlayRefresh = !args.Contains("--no-refresh", StringComparer.Ordinal),
         };
     }
 }

@@ -1,4 +1,5 @@
 using LaaWorkflow.Email;
+using LaaWorkflow.Email.Templates;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Orchestrations;
 
@@ -63,6 +64,12 @@ internal sealed record Notification(
 
     /// <summary>For a sign-off warning: whole days left to the sign-off deadline.</summary>
     public int DaysLeft { get; init; }
+
+    /// <summary>For a yearly refresh's submission: how the version names itself, and each change in words.</summary>
+    public string? Refresh { get; init; }
+
+    /// <summary>For a yearly refresh's submission: every target added, changed or dropped, one line each.</summary>
+    public IReadOnlyList<ChangeLine> Changes { get; init; } = [];
 
     /// <summary>The business instant the orchestration sent it at: a rehearsal dates its mail with it.</summary>
     public DateTime? At { get; init; }

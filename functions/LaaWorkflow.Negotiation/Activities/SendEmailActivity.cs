@@ -87,7 +87,8 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
                 new LeadAnswerNoticeModel(summary, n.To.Name, n.Partner?.Name ?? "Government Office " + n.Header.GovernmentOffice, ToEmail(n.Decision ?? AnswerDecision.RequestChanges), n.Comment, n.Round)), null),
             EmailKind.GovernmentOfficeSubmission => (EmailTemplates.GovernmentOfficeSubmission(
                 new GovernmentOfficeSubmissionModel(summary, n.To.Name, n.Header.GovernmentOffice, targets, partners,
-                    links.CreateDecisionPage(n.NegotiationId, n.Round, LinkExpiry(n.Header), n.Office))), null),
+                    links.CreateDecisionPage(n.NegotiationId, n.Round, LinkExpiry(n.Header), n.Office))
+                { Refresh = n.Refresh, Changes = n.Changes }), null),
             EmailKind.FinalAgreementNotice => (EmailTemplates.FinalAgreementNotice(
                 new FinalAgreementNoticeModel(summary, n.To.Name, targets, partners, n.DocumentUrl, new DateTimeOffset(n.FinalisedAt ?? throw new ArgumentException("A final agreement notice needs the time it was finalised.", nameof(n)), TimeSpan.Zero))), null),
             EmailKind.DeadlineMissedNotice => (EmailTemplates.DeadlineMissedNotice(

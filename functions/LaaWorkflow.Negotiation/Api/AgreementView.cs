@@ -70,6 +70,21 @@ public sealed class AgreementView
 
     /// <summary>The signed-off agreement document, once finalised.</summary>
     public Uri? DocumentUrl { get; init; }
+
+    /// <summary>1 for the original agreement, 2 for its first yearly refresh, and so on.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>How the version names itself: "2008 agreement", "2009 refresh of the 2008 agreement".</summary>
+    public string? VersionLabel { get; init; }
+
+    /// <summary>For a refresh: the id of the version it refreshes.</summary>
+    public string? RefreshOf { get; init; }
+
+    /// <summary>The ids of the refreshes started from this version, oldest first.</summary>
+    public IReadOnlyList<string> Refreshes { get; init; } = [];
+
+    /// <summary>For a refresh: every target of both versions with what the refresh did to it; null for an original agreement.</summary>
+    public IReadOnlyList<TargetChangeView>? Changes { get; init; }
 }
 
 /// <summary>The timetable as it stands: the sign-off deadline is the extended one once it has been moved.</summary>
@@ -254,6 +269,18 @@ public sealed class AgreementListItem
 
     /// <summary>A rehearsal's business time when this row was read, against which its deadlines count; absent for a real negotiation.</summary>
     public DateTime? Now { get; init; }
+
+    /// <summary>1 for the original agreement, 2 for its first yearly refresh, and so on.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>For a refresh: the year, for example <c>2009</c>.</summary>
+    public string? Year { get; init; }
+
+    /// <summary>For a refresh: the id of the version it refreshes.</summary>
+    public string? RefreshOf { get; init; }
+
+    /// <summary>The ids of the refreshes started from this version, oldest first.</summary>
+    public IReadOnlyList<string> Refreshes { get; init; } = [];
 }
 
 /// <summary>A page of the list, newest first.</summary>

@@ -24,44 +24,102 @@ internal static class AgreementDocumentRenderer
     public static string Render(AgreementDocumentModel model)
     {
         var h = model.Header;
-        var years = model.Targets.SelectMany(t => t.Trajectory.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var refresh = model.Refresh;
+        var previous = refresh?.Changes.Where(c => c.Before is not null).Select(c => c.Before!).ToList() ?? [];
+        var years = model.Targets.Concat(previous).SelectMany(t => t.Trajectory.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var partnerNames = model.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
-        var html = new StringBuilder(16 * 1024);
         var maa = model.MultiArea;
         var heading = $"{h.Area} {(maa is null ? "Local Area Agreement" : "Multi-Area Agreement")} {h.Period}";
+        var title = refresh is null ? heading : $"{heading}: {refresh.Label}";
+        var html = new StringBuilder(16 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
-            .Append("<title>").Append(E(heading)).Append("</title>")
+            .Append("<title>").Append(E(title)).Append("</title>")
             .Append("<style>").Append(Style).Append("</style></head><body>\n")
-            .Append("<h1>").Append(E(heading)).Append("</h1>\n")
+            .Append("<h1>").Append(E(title)).Append("</h1>\n")
             .Append("<table class=\"meta\">")
             .Append(maa is null ? Row("Responsible local authority", h.ResponsibleAuthority) : MultiAreaRows(maa))
             .Append(Row(maa is null ? "Government Office" : "Government Offices", maa is null ? h.GovernmentOffice : string.Join(", ", maa.Offices().Select(o => o.Region))))
             .Append(Row("LSP lead", $"{model.LspLead.Name} <{model.LspLead.Email}>"))
-            .Append(Row("Agreement reference", model.NegotiationId))
-            .Append(Row("Approved", Date(model.ApprovedAt)))
+            .Append(Row("Agreement reference", model.NegotiationId));
+        if (refresh is not null)
+        {
+            html.Append(Row("Version", $"{refresh.Label}; refreshes the {refresh.PreviousLabel} ({refresh.PreviousId})"));
+        }
+
+        html.Append(Row(refresh is { GovernmentOfficeDecided: false } ? "Agreed" : "Approved", Date(model.ApprovedAt)))
             .Append("</table>\n");
 
+        if (refresh is not null)
+        {
+            RenderChanges(html, refresh, partnerNames);
+        }
+
+        RenderTargets(html, model.Targets, years, partnerNames, refresh is null ? "" : "Refreshed: ");
+        if (refresh is not null)
+        {
+            // The previous version's targets stay on the record beside the refreshed ones.
+            html.Append("<h2>").Append(E($"The {refresh.PreviousLabel}'s targets, as agreed before this refresh")).Append("</h2>\n");
+            RenderTargets(html, previous, years, partnerNames, $"{refresh.PreviousLabel}: ");
+        }
+
+        html.Append(maa is null ? "<h2>Partner endorsements</h2>" : "<h2>Endorsements by the authorities and their partners</h2>")
+            .Append("\n<table><thead><tr><th>Partner</th><th>Body</th><th>Endorsed</th><th>Round</th><th>Recorded by</th></tr></thead><tbody>\n");
+        foreach (var partner in model.Partners)
+        {
+            var endorsement = model.Endorsements.FirstOrDefault(e => e.PartnerId == partner.Id);
+            html.Append("<tr><td>").Append(E(partner.Name)).Append("</td><td>").Append(E(BodyText(partner, maa))).Append("</td><td>")
+                .Append(E(endorsement is null ? "not recorded" : Date(endorsement.EndorsedAt))).Append("</td><td class=\"n\">")
+                .Append(E(endorsement?.Round.ToString(CultureInfo.InvariantCulture) ?? "")).Append("</td><td>")
+                .Append(E(endorsement is null ? "" : SourceText(endorsement.Source))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n<div class=\"approval\"><h2>Government Office approval</h2>");
+        if (refresh is { GovernmentOfficeDecided: false })
+        {
+            html.Append("<p>").Append(E($"No designated target changed in the {refresh.Label}: its changes were agreed by the partners concerned on {Date(model.ApprovedAt)}, without a Government Office decision. The designated targets stand as Government Office {h.GovernmentOffice} approved them.")).Append("</p>");
+            return html.Append("</div>\n</body></html>\n").ToString();
+        }
+
+        // A multi-area agreement is approved by each office its authorities span, each on its own.
+        var approvals = model.OfficeApprovals is { Count: > 0 } offices
+            ? offices
+            : [new OfficeApproval(h.GovernmentOffice, model.GovernmentOfficeNegotiator.Name, model.ApprovedAt, model.ApprovalComment)];
+        foreach (var approval in approvals)
+        {
+            html.Append("<p>").Append(E($"Approved on {Date(approval.ApprovedAt)} by {approval.Negotiator}, Government Office {approval.Office}.")).Append("</p>");
+            if (!string.IsNullOrWhiteSpace(approval.Comment))
+            {
+                html.Append("<p>").Append(E(approval.Comment)).Append("</p>");
+            }
+        }
+
+        html.Append("</div>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void RenderTargets(StringBuilder html, IReadOnlyList<Target> targets, List<string> years, Dictionary<string, string> partnerNames, string prefix)
+    {
         foreach (var kind in new[] { TargetKind.Designated, TargetKind.Statutory, TargetKind.Local })
         {
-            var targets = model.Targets.Where(t => t.Kind == kind).ToList();
-            if (targets.Count == 0)
+            var ofKind = targets.Where(t => t.Kind == kind).ToList();
+            if (ofKind.Count == 0)
             {
                 continue;
             }
 
-            html.Append("<h2>").Append(kind switch
+            html.Append("<h2>").Append(E(prefix)).Append(kind switch
             {
                 TargetKind.Designated => "Designated improvement targets (National Indicator Set)",
                 TargetKind.Statutory => "Statutory education and early years targets",
                 _ => "Local targets",
-            }).Append(" (").Append(targets.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n<table><thead><tr><th>Indicator</th><th>Title</th><th>Lead partners</th><th>Baseline</th>");
+            }).Append(" (").Append(ofKind.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n<table><thead><tr><th>Indicator</th><th>Title</th><th>Lead partners</th><th>Baseline</th>");
             foreach (var year in years)
             {
                 html.Append("<th>").Append(E(year)).Append("</th>");
             }
 
             html.Append("</tr></thead><tbody>\n");
-            foreach (var t in targets)
+            foreach (var t in ofKind)
             {
                 var title = t.Kind != TargetKind.Local && NationalIndicatorSet.TryGet(t.Indicator, out var ni) ? ni.Title : "";
                 html.Append("<tr><td>").Append(E(t.Indicator)).Append("</td><td>").Append(E(title)).Append("</td><td>")
@@ -83,35 +141,30 @@ internal static class AgreementDocumentRenderer
 
             html.Append("</tbody></table>\n");
         }
-
-        html.Append(maa is null ? "<h2>Partner endorsements</h2>" : "<h2>Endorsements by the authorities and their partners</h2>")
-            .Append("\n<table><thead><tr><th>Partner</th><th>Body</th><th>Endorsed</th><th>Round</th><th>Recorded by</th></tr></thead><tbody>\n");
-        foreach (var partner in model.Partners)
-        {
-            var endorsement = model.Endorsements.FirstOrDefault(e => e.PartnerId == partner.Id);
-            html.Append("<tr><td>").Append(E(partner.Name)).Append("</td><td>").Append(E(BodyText(partner, maa))).Append("</td><td>")
-                .Append(E(endorsement is null ? "not recorded" : Date(endorsement.EndorsedAt))).Append("</td><td class=\"n\">")
-                .Append(E(endorsement?.Round.ToString(CultureInfo.InvariantCulture) ?? "")).Append("</td><td>")
-                .Append(E(endorsement is null ? "" : SourceText(endorsement.Source))).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody></table>\n<div class=\"approval\"><h2>Government Office approval</h2>");
-        // A multi-area agreement is approved by each office its authorities span, each on its own.
-        var approvals = model.OfficeApprovals is { Count: > 0 } offices
-            ? offices
-            : [new OfficeApproval(h.GovernmentOffice, model.GovernmentOfficeNegotiator.Name, model.ApprovedAt, model.ApprovalComment)];
-        foreach (var approval in approvals)
-        {
-            html.Append("<p>").Append(E($"Approved on {Date(approval.ApprovedAt)} by {approval.Negotiator}, Government Office {approval.Office}.")).Append("</p>");
-            if (!string.IsNullOrWhiteSpace(approval.Comment))
-            {
-                html.Append("<p>").Append(E(approval.Comment)).Append("</p>");
-            }
-        }
-
-        html.Append("</div>\n</body></html>\n");
-        return html.ToString();
     }
+
+    /// <summary>What the refresh changed, target by target, with the values before and after.</summary>
+    private static void RenderChanges(StringBuilder html, RefreshDocument refresh, Dictionary<string, string> partnerNames)
+    {
+        var changed = refresh.Changes.Where(c => c.Change != TargetChangeKind.Unchanged).ToList();
+        html.Append("<h2>").Append(E($"What the {refresh.Label} changed")).Append("</h2>\n<p>")
+            .Append(E(Refresh.Describe(refresh.Changes) + ". Unchanged targets stand as agreed; changed designated targets needed the Government Office's approval, other changes the consent of the partners concerned."))
+            .Append("</p>\n<table><thead><tr><th>Indicator</th><th>Kind</th><th>Change</th><th>Lead partners</th><th>")
+            .Append(E(refresh.PreviousLabel)).Append("</th><th>").Append(E(refresh.Label)).Append("</th></tr></thead><tbody>\n");
+        foreach (var c in changed)
+        {
+            var leads = string.Join(", ", c.LeadPartners.Select(id => partnerNames.GetValueOrDefault(id, id)));
+            html.Append("<tr class=\"").Append(c.Change.ToString().ToLowerInvariant()).Append("\"><td>").Append(E(c.Indicator)).Append("</td><td>")
+                .Append(E(c.Kind.ToString().ToLowerInvariant())).Append("</td><td>").Append(E(c.Change.ToString().ToLowerInvariant())).Append("</td><td>")
+                .Append(E(leads)).Append("</td><td>").Append(E(Values(c.Before))).Append("</td><td>").Append(E(Values(c.After))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static string Values(Target? target) => target is null
+        ? "(none)"
+        : "baseline " + Number(target.Baseline) + "; " + string.Join("; ", target.Trajectory.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => $"{y.Key}: {Number(y.Value)}"));
 
     private static string MultiAreaRows(MultiArea maa) =>
         Row("Lead authority", maa.FindAuthority(maa.LeadAuthority)?.Name ?? maa.LeadAuthority)

@@ -13,7 +13,8 @@ internal sealed record Agreement(
     Timetable Timetable,
     Pace? Pace = null,
     IReadOnlyList<Contact>? LspLeadEscalation = null,
-    MultiArea? MultiArea = null)
+    MultiArea? MultiArea = null,
+    Refresh? Refresh = null)
 {
     public Partner? FindPartner(string partnerId) => Partners.FirstOrDefault(p => p.Id == partnerId);
 

@@ -19,11 +19,8 @@ internal sealed partial class AgreementNegotiation
             .ToList();
         var document = await context.StoreDocumentAsync(new AgreementDocumentModel(
             Id, _header, _agreement.LspLead, _agreement.GovernmentOfficeNegotiator, _agreement.Partners, _targets, endorsements,
-            _approval?.DecidedAt ?? Now, _approval?.Comment, _agreement.MultiArea, IsMultiArea ? [.. _officeApprovals] : null));
-        var outcome = new AgreementOutcome(NegotiationPhase.Finalised, Now,
-            IsMultiArea
-                ? $"Signed off: every authority and partner endorsed and {OfficesText(Offices().Select(o => o.Region))} approved the agreement."
-                : $"Signed off: every partner endorsed and the Government Office {_agreement.GovernmentOffice} approved the agreement.", [], document);
+            _approval?.DecidedAt ?? Now, _approval?.Comment, _agreement.MultiArea, IsMultiArea ? [.. _officeApprovals] : null, RefreshDocument()));
+        var outcome = new AgreementOutcome(NegotiationPhase.Finalised, Now, SignedOffSummary(), [], document);
         await EndAsync(outcome, "finalised");
 
         var notice = new Notification($"{Id}:final:lead", EmailKind.FinalAgreementNotice, Id, _header, _agreement.LspLead, AnswersDueBy: null)
@@ -156,7 +153,7 @@ internal sealed partial class AgreementNegotiation
     [
         .. _agreement.Partners.Select(p => _latest.TryGetValue(p.Id, out var o)
             ? new PartnerLine(p.Name, Status(o.Status), o.AnsweredAt is { } at ? "answered " + Format(at) : null, o.EscalationLevel)
-            : new PartnerLine(p.Name, _outstanding.Contains(p.Id) ? "no answer yet" : "not consulted")),
+            : new PartnerLine(p.Name, _outstanding.Contains(p.Id) ? "no answer yet" : IsRefresh ? "not concerned by the refresh" : "not consulted")),
     ];
 
     private static string Status(PartnerStatus status) => status switch

@@ -81,7 +81,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             }
         }
 
-        IReadOnlyList<string> consult = [.. _agreement.Partners.Select(p => p.Id)];
+        var consult = FirstConsulted();
         var deadline = _agreement.Timetable.ResponseDeadline;
         while (true)
         {
@@ -98,6 +98,11 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             Step step;
             if (disputed.Count == 0 && _rejection is null)
             {
+                if (!NeedsGovernmentOffice())
+                {
+                    return await FinaliseAsync();
+                }
+
                 step = await GovernmentOfficeAsync();
                 if (step.Ended is not null)
                 {
@@ -341,7 +346,8 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         var submission = "s" + _submissions.ToString(CultureInfo.InvariantCulture);
         var offices = Offices();
         await ChangePhaseAsync(NegotiationPhase.GovernmentOffice, "go:" + submission,
-            $"Every {(IsMultiArea ? "authority and partner" : "partner")} has endorsed; the draft went to {OfficesText(offices.Select(o => o.Region))} for a decision.", AnswerSource.System);
+            IsRefresh || !IsMultiArea ? SubmittedText() : $"Every authority and partner has endorsed; the draft went to {OfficesText(offices.Select(o => o.Region))} for a decision.",
+            AnswerSource.System);
         foreach (var (region, negotiator) in offices)
         {
             await SendEmailAsync(new Notification(
@@ -349,9 +355,11 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             {
                 // The decision link is signed for this submission (and office), so a link from an earlier one cannot decide this one.
                 Round = _submissions,
-                Targets = _targets,
+                Targets = SubmittedTargets(),
                 Partners = PartnerLines(),
                 Office = IsMultiArea ? region : null,
+                Refresh = IsRefresh ? Refresh.Label(_agreement) : null,
+                Changes = ChangeLines(),
             });
         }
 

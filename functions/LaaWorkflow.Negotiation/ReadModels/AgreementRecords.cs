@@ -4,7 +4,7 @@ using LaaWorkflow.Negotiation.Orchestrations;
 
 namespace LaaWorkflow.Negotiation.ReadModels;
 
-/// <summary>The agreement row: the definition as started and where it stands now.</summary>
+/// <summary>The agreement row: the definition as started, where it stands now, and the ids of its later versions (refreshes).</summary>
 internal sealed record AgreementSummaryRecord(
     string Id,
     DateTime CreatedAt,
@@ -14,7 +14,8 @@ internal sealed record AgreementSummaryRecord(
     DateTime? NextDeadline,
     int Endorsed,
     AgreementOutcome? Outcome,
-    Uri? DocumentUrl);
+    Uri? DocumentUrl,
+    IReadOnlyList<string>? Refreshes = null);
 
 /// <summary>A partner row: the consultation state and whether delivery to the contact has failed.</summary>
 internal sealed record PartnerRecord(PartnerState State, bool DeliveryProblem, string? DeliveryProblemDetail);

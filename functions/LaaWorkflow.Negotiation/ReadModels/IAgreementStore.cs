@@ -28,6 +28,9 @@ internal interface IAgreementStore
     /// <summary>A page of agreements, newest first, optionally only those in one phase or area.</summary>
     Task<AgreementSummaryPage> ListAsync(NegotiationPhase? phase, string? area, int top, string? continuationToken, CancellationToken cancellationToken);
 
+    /// <summary>Records that <paramref name="refreshId"/> is a later version of <paramref name="id"/> (once, however often it is called).</summary>
+    Task AddRefreshAsync(string id, string refreshId, CancellationToken cancellationToken);
+
     /// <summary>Flags a partner whose contact's email bounced, and records it on the timeline.</summary>
     Task FlagDeliveryProblemAsync(string id, string partnerId, string email, string reason, DateTime at, CancellationToken cancellationToken);
 }

@@ -124,7 +124,8 @@ internal sealed partial class TableAgreementStore
         Date(row.GetDateTime("NextDeadline")),
         row.GetInt32("Endorsed") ?? 0,
         row.GetString("Outcome") is { Length: > 0 } outcome ? ReadModelJson.Read<AgreementOutcome>(outcome) : null,
-        row.GetString("DocumentUrl") is { Length: > 0 } url ? new Uri(url) : null);
+        row.GetString("DocumentUrl") is { Length: > 0 } url ? new Uri(url) : null,
+        RefreshIds(row.GetString("Refreshes")));
 
     private static PartnerRecord ReadPartner(TableEntity row) => new(
         new PartnerState(

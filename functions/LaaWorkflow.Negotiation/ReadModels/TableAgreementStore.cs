@@ -33,7 +33,8 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
         var listKey = ListRowKey(createdAt, id);
         var row = new TableEntity(id, AgreementRow)
         {
-            ["Definition"] = ReadModelJson.Write(agreement with { Targets = [] }),
+            // The targets have rows of their own, and a refresh's previous targets are the previous version's rows.
+            ["Definition"] = ReadModelJson.Write(agreement with { Targets = [], Refresh = agreement.Refresh is { } r ? r with { PreviousTargets = [] } : null }),
             ["CreatedAt"] = createdAt,
             ["Phase"] = nameof(NegotiationPhase.Draft),
             ["Round"] = 0,
@@ -47,10 +48,12 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
         }
 
         await WriteTargetsAsync(id, agreement.Targets, cancellationToken);
-        await AppendAsync(id, new TimelineEntry(createdAt, "created", "created", AnswerSource.LspLead,
-            agreement.MultiArea is { } maa
-                ? $"Multi-area agreement negotiation started for {agreement.Area}: {maa.Authorities.Count} authorities ({string.Join(", ", maa.Authorities.Select(a => a.Name))}) and {agreement.Partners.Count - maa.Authorities.Count} partners, on {agreement.Targets.Count} targets; themes {string.Join(", ", maa.Themes)}."
-                : $"Negotiation started for {agreement.Area} with {agreement.Partners.Count} partners and {agreement.Targets.Count} targets."), cancellationToken);
+        await AppendAsync(id, new TimelineEntry(createdAt, "created", "created", AnswerSource.LspLead, agreement switch
+        {
+            { Refresh: { } refresh } => $"The {Refresh.Label(agreement)} started for {agreement.Area}: {Refresh.Describe(Refresh.Compare(refresh.PreviousTargets, agreement.Targets))}.",
+            { MultiArea: { } maa } => $"Multi-area agreement negotiation started for {agreement.Area}: {maa.Authorities.Count} authorities ({string.Join(", ", maa.Authorities.Select(a => a.Name))}) and {agreement.Partners.Count - maa.Authorities.Count} partners, on {agreement.Targets.Count} targets; themes {string.Join(", ", maa.Themes)}.",
+            _ => $"Negotiation started for {agreement.Area} with {agreement.Partners.Count} partners and {agreement.Targets.Count} targets.",
+        }), cancellationToken);
         await _list.UpsertEntityAsync(new TableEntity(ListPartition, listKey)
         {
             ["Id"] = id,
@@ -100,6 +103,34 @@ internal sealed partial class TableAgreementStore(TableServiceClient service, Ne
         await AppendAsync(id, new TimelineEntry(at, key, "delivery-problem", AnswerSource.System,
             $"Email to {email} could not be delivered: {reason}", partnerId), cancellationToken);
     }
+
+    public async Task AddRefreshAsync(string id, string refreshId, CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await _details.GetEntityAsync<TableEntity>(id, AgreementRow, ["Refreshes"], cancellationToken);
+            var ids = RefreshIds(current.Value.GetString("Refreshes"));
+            if (ids.Contains(refreshId, StringComparer.Ordinal))
+            {
+                return;
+            }
+
+            try
+            {
+                // Conditional on the row's ETag: two refreshes recorded at once must not drop one another.
+                await _details.UpdateEntityAsync(
+                    new TableEntity(id, AgreementRow) { ["Refreshes"] = string.Join(' ', [.. ids, refreshId]) }, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException error) when (error.Status == 412 && attempt < 5)
+            {
+                // Written meanwhile (a phase change, another refresh): read it again.
+            }
+        }
+    }
+
+    private static List<string> RefreshIds(string? stored) => [.. (stored ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)];
 
     private async Task PatchAgreementAsync(string id, AgreementPatch patch, CancellationToken cancellationToken)
     {

@@ -82,7 +82,9 @@ public sealed class GovernmentOfficeLinks
             return new DecisionLinkCheck(DecisionLinkStatus.NotFound, $"There is no negotiation '{id}'.", content.Round, null);
         }
 
-        var view = Views.ToView(record, null, DateTime.UtcNow);
+        // A refresh's page says what it changes, measured against the version it refreshes.
+        var previous = record.Summary.Definition.Refresh is { } refresh ? await _store.GetAsync(refresh.Of, cancellationToken) : null;
+        var view = Views.ToView(record, null, DateTime.UtcNow, previous?.Targets);
         var current = CurrentSubmission(record);
         if (record.Summary.Phase != NegotiationPhase.GovernmentOffice || current != content.Round)
         {

@@ -82,7 +82,8 @@ public sealed partial class NegotiationService
         }
 
         var instance = await _client.GetInstanceAsync(id, cancellation: cancellationToken);
-        return Views.ToView(record, instance?.RuntimeStatus.ToString(), RealNow);
+        var previous = record.Summary.Definition.Refresh is { } refresh ? await _store.GetAsync(refresh.Of, cancellationToken) : null;
+        return Views.ToView(record, instance?.RuntimeStatus.ToString(), RealNow, previous?.Targets);
     }
 
     /// <summary>A page of negotiations, newest first.</summary>

@@ -8,7 +8,11 @@ namespace LaaWorkflow.Negotiation.Service;
 /// <summary>Turns stored read models into the HTTP contract's shapes.</summary>
 internal static class Views
 {
-    public static AgreementView ToView(AgreementRecord record, string? runtimeStatus, DateTime realNow)
+    /// <param name="record">The stored agreement.</param>
+    /// <param name="runtimeStatus">The engine's status of its orchestration.</param>
+    /// <param name="realNow">The real instant, for a rehearsal's business time.</param>
+    /// <param name="previousTargets">For a refresh: the previous version's agreed targets, which its changes are measured against.</param>
+    public static AgreementView ToView(AgreementRecord record, string? runtimeStatus, DateTime realNow, IReadOnlyList<Target>? previousTargets = null)
     {
         var summary = record.Summary;
         var definition = summary.Definition;
@@ -44,6 +48,20 @@ internal static class Views
                 ? new OutcomeView { Phase = o.Phase, At = o.At, Summary = o.Summary, Reasons = o.Reasons }
                 : null,
             DocumentUrl = summary.DocumentUrl,
+            Version = definition.Refresh?.Version ?? 1,
+            VersionLabel = Refresh.Label(definition),
+            RefreshOf = definition.Refresh?.Of,
+            Refreshes = summary.Refreshes ?? [],
+            Changes = definition.Refresh is null || previousTargets is null
+                ? null
+                : [.. Refresh.Compare(previousTargets, record.Targets).Select(c => new TargetChangeView
+                {
+                    Indicator = c.Indicator,
+                    Kind = c.Kind,
+                    Change = c.Change,
+                    Before = c.Before is null ? null : ToView(c.Before),
+                    After = c.After is null ? null : ToView(c.After),
+                })],
             Partners =
             [
                 .. definition.Partners.Select(p =>
@@ -108,6 +126,10 @@ internal static class Views
         SignOffDeadline = summary?.Definition.Timetable.SignOffDeadline,
         RuntimeStatus = runtimeStatus,
         Now = summary?.Definition.Pace?.ToBusiness(realNow),
+        Version = summary?.Definition.Refresh?.Version ?? 1,
+        Year = summary?.Definition.Refresh?.Year,
+        RefreshOf = summary?.Definition.Refresh?.Of,
+        Refreshes = summary?.Refreshes ?? [],
     };
 
     private const string LocalAreaKind = Validation.NegotiationValidator.LocalAreaKind;

@@ -173,6 +173,24 @@ public sealed partial class EmailTemplatesTests
     }
 
     [Fact]
+    public void GovernmentOfficeSubmission_OfARefresh_AsksOnlyAboutTheDesignatedChanges()
+    {
+        var email = EmailTemplates.GovernmentOfficeSubmission(new GovernmentOfficeSubmissionModel(
+            Samples.Agreement, "G. Officer", "North East", [Samples.Targets[0]], [], new Uri("https://laa.example/decide"))
+        {
+            Refresh = "2009 refresh of the 2008 agreement",
+            Changes = [new ChangeLine("NI 16 (designated, changed): 2010/11 16 to 15.5", true), new ChangeLine("Town centre footfall (local, changed)", false)],
+        });
+
+        Assert.Contains("2009 refresh of the 2008 agreement", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("NI 16 (designated, changed): 2010/11 16 to 15.5 [for your decision]", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Town centre footfall (local, changed) [agreed by the partners concerned]", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Designated targets for your decision", email.Text, StringComparison.Ordinal);
+        Assert.Contains("<li>Town centre footfall (local, changed) [agreed by the partners concerned]</li>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("https://laa.example/decide", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EveryTemplate_WritesSampleFiles()
     {
         var folder = SamplesFolder();

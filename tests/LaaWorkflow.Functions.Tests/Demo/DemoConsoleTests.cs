@@ -32,6 +32,27 @@ public sealed class DemoConsoleTests
         Assert.Equal(["See", link, "now"], lines);
     }
 
+    [Fact]
+    public void SummaryLines_WithARefresh_ListItUnderItsAreaByYear_AndCountTheRoundWithoutIt()
+    {
+        var at = new DateTimeOffset(2008, 5, 2, 9, 0, 0, TimeSpan.Zero);
+        DemoOutcome[] outcomes =
+        [
+            new("Stockton", "finalised", 5, 5, at, "Signed off.", true, "http://localhost/api/negotiations/stockton-1/document"),
+            new("Leeds", "deadlineMissed", 4, 6, at.AddMonths(2), "The sign-off deadline passed.", true),
+            new("Stockton", "finalised", 2, 5, at.AddMonths(10), "Signed off: every partner the 2009 refresh of the 2008 agreement concerns endorsed it.", true,
+                "http://localhost/api/negotiations/stockton-1-refresh-2009/document", "2009 refresh"),
+        ];
+
+        var lines = DemoConsole.SummaryLines(outcomes, new DemoTotals(1, 0, 0, 0, 0, 40));
+
+        Assert.Contains(lines, line => line.StartsWith("Stockton", StringComparison.Ordinal) && line.EndsWith("2009 refresh", StringComparison.Ordinal) && line.Contains("2/5", StringComparison.Ordinal));
+        Assert.Contains("    Agreement: http://localhost/api/negotiations/stockton-1-refresh-2009/document", lines);
+        Assert.Contains("2 negotiations: 1 signed off, 1 missed the sign-off deadline, 0 withdrawn, 0 unfinished.", lines);
+        Assert.Contains("2009 refresh of Stockton: signed off.", lines);
+        Assert.All(lines.Where(line => line.StartsWith("Stockton", StringComparison.Ordinal)), line => Assert.True(line.Length <= 119, $"'{line}' is {line.Length} columns wide"));
+    }
+
     [Theory]
     [InlineData("finalised", "signed off")]
     [InlineData("deadlineMissed", "deadline missed")]

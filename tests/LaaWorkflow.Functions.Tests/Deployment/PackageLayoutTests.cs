@@ -164,6 +164,7 @@ public sealed partial class PackageLayoutTests(PublishedPackage package)
     [InlineData("GET", "api/negotiations", "Function")]
     [InlineData("GET", "api/negotiations/sunderland-2008", "Function")]
     [InlineData("POST", "api/negotiations/sunderland-2008/revisions", "Function")]
+    [InlineData("POST", "api/negotiations/sunderland-2008/refreshes", "Function")]
     [InlineData("POST", "api/negotiations/sunderland-2008/withdraw", "Function")]
     [InlineData("POST", "api/negotiations/sunderland-2008/extend-deadline", "Function")]
     [InlineData("POST", "api/negotiations/sunderland-2008/sign-off-deadline", "Function")]

@@ -48,4 +48,29 @@ public sealed class AgreementDocumentRendererTests
         Assert.Contains("by MAA negotiator, Government Office North East.", html, StringComparison.Ordinal);
         Assert.Contains("Agreed for the region.", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_RefreshWithoutADesignatedChange_ListsBothVersionsAndNeedsNoGovernmentOfficeDecision()
+    {
+        var police = new Partner("police", "Northumbria Police", "Chief officer of police", new Contact("P. Contact", "p@police.example"), []);
+        var designated = new Target("NI 16", TargetKind.Designated, ["police"], 18.2m, new Dictionary<string, decimal> { ["2010/11"] = 16.0m }, HigherIsBetter: false);
+        var before = new Target("Town centre footfall", TargetKind.Local, ["police"], 100m, new Dictionary<string, decimal> { ["2010/11"] = 110m });
+        var after = before with { Trajectory = new Dictionary<string, decimal> { ["2010/11"] = 117.5m } };
+        var agreed = new DateTime(2009, 2, 20, 12, 0, 0, DateTimeKind.Utc);
+        var model = new AgreementDocumentModel(
+            "neg-1-refresh-2009", new AgreementHeader("Sunderland", "Sunderland City Council", "North East", "2008-2011", agreed.AddDays(30)),
+            new Contact("A. Lead", "lead@sunderland.example"), new Contact("G. Officer", "go@gone.example"), [police], [designated, after],
+            [new Endorsement("police", agreed, 1, AnswerSource.EmailLink)], agreed, null,
+            Refresh: new RefreshDocument("2009 refresh of the 2008 agreement", "neg-1", "2008 agreement", Refresh.Compare([designated, before], [designated, after]), GovernmentOfficeDecided: false));
+
+        var html = AgreementDocumentRenderer.Render(model);
+
+        Assert.Contains("<title>Sunderland Local Area Agreement 2008-2011: 2009 refresh of the 2008 agreement</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"changed\"><td>Town centre footfall</td>", html, StringComparison.Ordinal);
+        Assert.Contains("117.5", html, StringComparison.Ordinal);
+        Assert.Contains(">110<", html, StringComparison.Ordinal);
+        Assert.Contains("The 2008 agreement&#39;s targets, as agreed before this refresh", html, StringComparison.Ordinal);
+        Assert.Contains("without a Government Office decision", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Approved on", html, StringComparison.Ordinal);
+    }
 }

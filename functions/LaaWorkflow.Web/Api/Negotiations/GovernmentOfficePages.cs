@@ -30,9 +30,12 @@ internal static class GovernmentOfficePages
         var body = new StringBuilder("<div class=\"card\">\n")
             .Append("<p class=\"eyebrow\">").Append(E($"Government Office {office ?? agreement.GovernmentOffice} · submission {N(submission)}")).Append("</p>\n")
             .Append("<h1>").Append(E(Title(agreement))).Append("</h1>\n")
-            .Append("<p class=\"lead\">").Append(E(agreement.Authorities is { } authorities
-                ? $"{agreement.ResponsibleAuthority} submits, for the {N(authorities.Count)} authorities of the multi-area agreement, the draft for the approval of each Government Office concerned ({string.Join(", ", (agreement.GovernmentOffices ?? []).Select(o => o.Office))})."
-                : $"{agreement.ResponsibleAuthority} submits the draft agreement for the Government Office's approval.")).Append("</p>\n")
+            .Append("<p class=\"lead\">").Append(E((agreement.Authorities, agreement.RefreshOf) switch
+            {
+                ({ } authorities, _) => $"{agreement.ResponsibleAuthority} submits, for the {N(authorities.Count)} authorities of the multi-area agreement, the draft for the approval of each Government Office concerned ({string.Join(", ", (agreement.GovernmentOffices ?? []).Select(o => o.Office))}).",
+                (_, not null) => $"{agreement.ResponsibleAuthority} submits the {agreement.VersionLabel}. Only the designated targets it changes need your decision; its other changes were agreed by the partners concerned, and the targets it leaves unchanged stand as agreed.",
+                _ => $"{agreement.ResponsibleAuthority} submits the draft agreement for the Government Office's approval.",
+            })).Append("</p>\n")
             .Append("<dl class=\"facts\">")
             .Append(agreement.Authorities is { } participating
                 ? PageParts.Fact("Authorities", string.Join("; ", participating.Select(a => $"{a.Name} ({a.GovernmentOffice}): {(a.Endorsement == PartnerStatus.Endorsed ? "endorsed" : "not endorsed")}")))
@@ -42,6 +45,7 @@ internal static class GovernmentOfficePages
             .Append(PageParts.Fact("Targets", Targets(agreement.Targets)))
             .Append(PageParts.Fact("Sign-off deadline", Date(agreement.Timetable.SignOffDeadline)))
             .Append("</dl>\n")
+            .Append(Changes(agreement))
             .Append("<p><a href=\"").Append(E(DraftLink(token))).Append("\">Read the draft agreement (submission ").Append(N(submission)).Append(")</a></p>\n");
         if (error is not null)
         {
@@ -55,7 +59,7 @@ internal static class GovernmentOfficePages
             .Append(PageParts.TextArea("comment", "comment", "Comment", comment, "Needed if you return the draft: the LSP lead reads it with the returned draft.", rows: 4, invalid: chosen is not null && error is not null))
             .Append(PageParts.Send("Send the decision", "The decision is recorded only when you press the button."))
             .Append("</form>\n</div>\n")
-            .Append("<div class=\"card\">\n").Append(Partners(agreement.Partners)).Append("</div>\n")
+            .Append("<div class=\"card\">\n").Append(Partners(agreement.Partners, agreement.RefreshOf is not null)).Append("</div>\n")
             // The targets are many (up to 35 designated and the statutory ones): folded, so the history stays in reach.
             .Append("<div class=\"card\">\n<h2>Targets in the draft</h2>\n<details>\n<summary>")
             .Append(E($"Show the {N(agreement.Targets.Count)} targets, each with its direction")).Append("</summary>\n")
@@ -106,7 +110,7 @@ internal static class GovernmentOfficePages
             body.Append("</tbody>\n</table>\n");
         }
 
-        body.Append(Partners(agreement.Partners)).Append("</div>\n");
+        body.Append(Partners(agreement.Partners, agreement.RefreshOf is not null)).Append("</div>\n");
         return PageParts.Document($"Draft {agreement.Area} {KindName(agreement)}", body.ToString());
     }
 
@@ -143,13 +147,15 @@ internal static class GovernmentOfficePages
     };
 
     /// <summary>Each partner's answer and comment: what the draft's endorsement rests on.</summary>
-    private static string Partners(IReadOnlyList<PartnerView> partners)
+    private static string Partners(IReadOnlyList<PartnerView> partners, bool refresh = false)
     {
         var html = new StringBuilder("<h2>Partners' answers</h2>\n<table class=\"reflow\">\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Answer</th><th scope=\"col\">Round</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
         foreach (var p in partners)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th>")
-                .Append(Cell("Answer", StatusText(p.Status) + (p.AnsweredAt is { } at ? $" on {Date(at)}" : "")))
+                .Append(Cell("Answer", refresh && p.Status == PartnerStatus.Pending
+                    ? "Not asked: the refresh does not change their targets"
+                    : StatusText(p.Status) + (p.AnsweredAt is { } at ? $" on {Date(at)}" : "")))
                 .Append(Cell("Round", N(p.Round)))
                 .Append(Cell("Comment", string.IsNullOrWhiteSpace(p.Comment) ? "none" : p.Comment))
                 .Append("</tr>\n");
@@ -190,6 +196,26 @@ internal static class GovernmentOfficePages
         _ => status.ToString(),
     };
 
+    /// <summary>For a yearly refresh: what it changes, the designated targets marked for the negotiator's decision.</summary>
+    private static string Changes(AgreementView agreement)
+    {
+        var changed = (agreement.Changes ?? []).Where(c => c.Change != TargetChangeKind.Unchanged).ToList();
+        if (changed.Count == 0)
+        {
+            return "";
+        }
+
+        var list = new StringBuilder("<h2>What the refresh changes</h2>\n<ul class=\"changes\">\n");
+        foreach (var c in changed)
+        {
+            var kind = c.Kind.ToString().ToLowerInvariant();
+            list.Append("<li>").Append(E($"{c.Indicator} ({kind}, {c.Change.ToString().ToLowerInvariant()}): "))
+                .Append(c.Kind == TargetKind.Designated ? "<strong>for your decision</strong>" : E("agreed by the partners concerned")).Append("</li>\n");
+        }
+
+        return list.Append("</ul>\n").ToString();
+    }
+
     private static string Targets(IReadOnlyList<TargetView> targets)
     {
         var designated = targets.Count(t => t.Kind == TargetKind.Designated);
@@ -202,7 +228,8 @@ internal static class GovernmentOfficePages
 
     private static string Cell(string label, string value) => $"<td data-label=\"{E(label)}\">{E(value)}</td>";
 
-    private static string Title(AgreementView agreement) => $"{agreement.Area} {KindName(agreement)} {agreement.Period}";
+    private static string Title(AgreementView agreement) =>
+        $"{agreement.Area} {KindName(agreement)} {agreement.Period}" + (agreement.RefreshOf is null ? "" : $": {agreement.VersionLabel}");
 
     private static string KindName(AgreementView agreement) => agreement.Authorities is null ? "Local Area Agreement" : "Multi-Area Agreement";
 

@@ -29,6 +29,7 @@ internal static partial class NegotiationsApi
         group.MapGet("/{id}", GetAsync).WithName("GetNegotiation");
         group.MapGet("/", ListAsync).WithName("ListNegotiations");
         group.MapPost("/{id}/revisions", ReviseAsync).WithName("ReviseNegotiation");
+        MapRefreshes(group);
         MapAdminActions(group);
         MapGovernmentOfficeDecision(app);
 

@@ -65,12 +65,30 @@ function urgency(item) {
   return { level: 'fine', next, signOff };
 }
 
-function duplicateKey(item) { return `${String(item.area).trim().toLowerCase()}|${String(item.period || '').trim()}`; }
+// A yearly refresh is a later version of its area's agreement, not a second negotiation of it.
+function duplicateKey(item) { return `${String(item.area).trim().toLowerCase()}|${String(item.period || '').trim()}|${item.year || 'agreement'}`; }
+
+const versionLink = (id, text) => el('a', { href: `/negotiation.html?id=${encodeURIComponent(id)}`, text });
+
+/** Which version a row is, linked to the version it refreshes and to its own refreshes. */
+function versionLine(item) {
+  const refreshes = [].concat(item.refreshes || []);
+  if (!item.refreshOf && !refreshes.length) return null;
+  const line = el('div', { class: 'small version' });
+  if (item.refreshOf) line.append(`Version ${item.version}: ${item.year} refresh of `, versionLink(item.refreshOf, 'the previous version'));
+  for (const r of refreshes) {
+    const later = all.find(i => i.id === r);
+    line.append(line.childNodes.length ? ' · ' : '', 'Refreshed: ', versionLink(r, later?.year ? `${later.year} refresh` : r));
+  }
+  return line;
+}
 
 function waitingOn(item) {
   switch (item.phase) {
     case 'draft': return 'Consultation to open';
     case 'consultation': {
+      // A refresh asks only the partners its changes concern; the list does not know how many that is.
+      if (item.refreshOf) return 'Partners concerned to endorse';
       const left = (item.partners ?? 0) - (item.endorsed ?? 0);
       if (isMultiArea(item)) {
         const authorities = item.authorities.filter(a => a.endorsement !== 'endorsed').length;
@@ -127,7 +145,8 @@ function areaCell(item, duplicates) {
     maa ? el('span', { class: 'tag-maa', title: 'Multi-area agreement' }, 'MAA') : null,
     maa ? authoritiesLine(item) : null,
     el('div', { class: 'small muted' }, `${item.period ? `${item.period} · ` : ''}${maa && item.themes?.length ? `${item.themes.join(', ')} · ` : ''}${item.governmentOffice || ''}`),
-    el('div', { class: 'small muted' }, `Started ${formatDate(item.createdAt, false)} · `, el('code', { text: id })));
+    el('div', { class: 'small muted' }, `Started ${formatDate(item.createdAt, false)} · `, el('code', { text: id })),
+    versionLine(item));
   if (duplicates > 1) {
     cell.append(el('span', { class: 'flag flag-warn', title: 'Another negotiation has the same area and period' },
       `Duplicate: ${duplicates} for this area and period`));
@@ -182,7 +201,7 @@ function render(announce = false) {
       el('td', { 'data-label': 'Phase' }, phaseBadge(item.phase)),
       deadlineCell(item),
       el('td', { 'data-label': 'Waiting on', text: waitingOn(item) }),
-      el('td', { 'data-label': 'Partners', text: `${item.endorsed ?? 0} of ${item.partners ?? 0} endorsed` }),
+      el('td', { 'data-label': 'Partners', text: item.refreshOf ? `${item.endorsed ?? 0} endorsed; only the partners concerned are asked` : `${item.endorsed ?? 0} of ${item.partners ?? 0} endorsed` }),
       el('td', { 'data-label': 'Engine status', class: 'runtime-status' }, runtimeBadge(item.runtimeStatus))));
   }
   if (shown.length === 0) {

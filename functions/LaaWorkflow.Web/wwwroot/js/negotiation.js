@@ -25,8 +25,11 @@ function daysText(n, at) {
   return days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} ago`;
 }
 
+const isRefresh = n => Boolean(n.refreshOf);
+const versionLink = (vid, text) => el('a', { href: `/negotiation.html?id=${encodeURIComponent(vid)}`, text });
+
 function renderHeader(n) {
-  document.getElementById('title').textContent = `${n.area} ${n.period || ''}`.trim();
+  document.getElementById('title').textContent = `${n.area} ${n.period || ''}${isRefresh(n) ? ` · ${n.versionLabel}` : ''}`.trim();
   document.title = `${n.area} · LaaWorkflow`;
   clear(document.getElementById('title-phase')).append(phaseBadge(n.phase));
   document.getElementById('lede').textContent =
@@ -50,6 +53,10 @@ function renderFacts(n) {
   }
   add('Agreement document', n.documentUrl ? el('a', { href: n.documentUrl, text: 'Open the signed-off agreement' })
     : outcome ? 'None: the agreement was not signed off' : 'Not signed off yet');
+  // Each yearly refresh is a version of its own; the versions link to one another.
+  add('Version', `${n.versionLabel || 'Agreement'} (version ${n.version || 1})`,
+    ...(n.refreshOf ? [el('div', {}, 'Refreshes ', versionLink(n.refreshOf, 'the previous version'))] : []),
+    ...(n.refreshes || []).map(r => el('div', {}, 'Refreshed by ', versionLink(r, r.match(/refresh-(\d{4})$/) ? `the ${r.slice(-4)} refresh` : r))));
   add('Engine status', runtimeBadge(n.runtimeStatus), ' ', el('a', { href: `/orchestrations.html?id=${encodeURIComponent(n.id)}`, text: 'orchestration' }));
   add('Negotiation id', el('code', { text: n.id }));
 }
@@ -113,6 +120,8 @@ function allowed(n) {
     extend: n.phase === 'consultation' && outstanding.length > 0,
     signOff: open,
     withdraw: open,
+    // The yearly refresh is an LAA's; a multi-area agreement is not refreshed here.
+    refresh: n.phase === 'finalised' && n.kind !== 'multi-area' && !(n.refreshes || []).length,
     partner: p => n.phase === 'consultation' && OUTSTANDING.includes(p.status),
   };
 }
@@ -123,7 +132,10 @@ function renderActions(n) {
   document.getElementById('act-extend').hidden = !may.extend;
   document.getElementById('act-signoff').hidden = !may.signOff;
   document.getElementById('act-withdraw').hidden = !may.withdraw;
-  document.getElementById('actions-note').textContent = isTerminal(n)
+  document.getElementById('act-refresh').hidden = !may.refresh;
+  document.getElementById('actions-note').textContent = may.refresh
+    ? 'The agreement is signed off; it can be refreshed for the next year, as a new version that consults only the partners its changes concern.'
+    : isTerminal(n)
     ? `The negotiation has ended (${phaseName(n.phase).toLowerCase()}); nothing more can be done to it.`
     : n.phase === 'consultation'
       ? 'Partners still to answer can be reminded, sent their invitation again, or have an answer recorded for them in the partners table.'
@@ -152,7 +164,8 @@ function renderPartners(n) {
     ] : [];
     body.append(el('tr', { 'data-partner': p.id, class: DISPUTING.includes(p.status) ? 'disputed' : '' },
       el('th', { scope: 'row' }, p.name, el('div', { class: 'small muted', text: p.body || '' })),
-      el('td', { 'data-label': 'Status', class: 'partner-status' }, partnerBadge(p.status),
+      el('td', { 'data-label': 'Status', class: 'partner-status' },
+        isRefresh(n) && p.status === 'pending' ? el('span', { class: 'badge tone-muted', text: 'Not concerned by the refresh' }) : partnerBadge(p.status),
         isTerminal(n) && OUTSTANDING.includes(p.status) ? el('div', { class: 'small muted', text: 'Not answered before the end' }) : null,
         p.escalationLevel > 0 ? el('div', { class: 'small', text: `Escalation level ${p.escalationLevel}` }) : null,
         p.deliveryProblem ? el('div', { class: 'flag flag-bad', text: 'Last email bounced' }) : null),
@@ -244,6 +257,30 @@ function trajectoryText(t, trajectory) {
     + direction + (why ? `. Gets worse before it improves, because: ${why}` : '');
 }
 
+/** A refresh's changes from the previous version: what was added, changed or dropped, and whose decision it needed. */
+function renderChanges(n) {
+  const section = document.getElementById('changes-section');
+  section.hidden = !n.changes;
+  if (!n.changes) return;
+  const changed = n.changes.filter(c => c.change !== 'unchanged');
+  const unchanged = n.changes.length - changed.length;
+  const designated = changed.filter(c => c.kind === 'designated').length;
+  document.getElementById('changes-count').textContent = ` (${changed.length} changed, ${unchanged} unchanged)`;
+  document.getElementById('changes-lede').textContent = designated
+    ? `${designated} designated target${designated === 1 ? '' : 's'} changed, for the Government Office to decide; the other changes need only the partners concerned. Unchanged targets stay agreed.`
+    : 'No designated target changed: the partners concerned agree the changes without the Government Office. Unchanged targets stay agreed.';
+  const body = clear(document.getElementById('changes'));
+  const values = t => t ? `baseline ${t.baseline ?? '—'}; ${Object.entries(t.trajectory || {}).map(([y, v]) => `${y}: ${v}`).join('; ')}` : '—';
+  for (const c of changed) {
+    body.append(el('tr', { 'data-change': c.change },
+      el('th', { scope: 'row', text: c.indicator }),
+      el('td', { 'data-label': 'Kind', text: c.kind === 'designated' ? 'Designated (Government Office decides)' : `${c.kind[0].toUpperCase()}${c.kind.slice(1)} (partners agree)` }),
+      el('td', { 'data-label': 'Change' }, el('span', { class: `mark mark-${c.change === 'dropped' ? 'disputed' : 'revised'}`, text: c.change[0].toUpperCase() + c.change.slice(1) })),
+      el('td', { 'data-label': 'Before', text: values(c.before) }),
+      el('td', { 'data-label': 'After', text: values(c.after) })));
+  }
+}
+
 async function load(announce = false) {
   if (!id) { say('No negotiation id in the address.', true); return; }
   try {
@@ -258,6 +295,7 @@ async function load(announce = false) {
     renderFacts(current);
     renderActions(current);
     renderMultiArea(current);
+    renderChanges(current);
     renderPartners(current);
     renderTimeline(current);
     await renderTargets(current);
@@ -309,6 +347,36 @@ document.getElementById('act-signoff').addEventListener('click', async () => {
   ]);
   if (values) await act('Move the sign-off deadline', `${base}/sign-off-deadline`, values);
 });
+document.getElementById('act-refresh').addEventListener('click', async () => {
+  const year = String(Number(String(current.versionLabel || '').slice(0, 4)) + 1);
+  const values = await ask(`Start the ${year} refresh of the ${current.area} agreement`, [
+    { name: 'year', label: 'Year of the refresh', required: true, value: year },
+    { name: 'targets', label: 'Targets as JSON, as agreed now: change, add or drop what the refresh changes', type: 'textarea', rows: 16, required: true, value: JSON.stringify(targetsForRevision(current), null, 2) },
+    { name: 'consultationOpens', label: 'Consultation opens (UTC, ISO 8601)', required: true, value: `${year}-01-12T09:00:00Z` },
+    { name: 'responseDeadline', label: 'Answers due', required: true, value: `${year}-02-13T17:00:00Z` },
+    { name: 'signOffDeadline', label: 'Sign-off deadline', required: true, value: `${year}-03-31T17:00:00Z` },
+  ]);
+  if (!values) return;
+  let targets;
+  try {
+    targets = JSON.parse(values.targets);
+  } catch (error) {
+    say(`The refresh was not started: the targets are not valid JSON (${error.message}).`, true);
+    return;
+  }
+  const timetable = { consultationOpens: values.consultationOpens, responseDeadline: values.responseDeadline, signOffDeadline: values.signOffDeadline };
+  // A rehearsal's refresh is a rehearsal too, at the same speed, its calendar starting a week before it opens.
+  const pace = current.pace
+    ? { anchor: new Date(new Date(values.consultationOpens).getTime() - 7 * 86400000).toISOString(), secondsPerDay: current.pace.secondsPerDay }
+    : undefined;
+  try {
+    const started = await api(`${base}/refreshes`, { method: 'POST', body: { year: values.year, targets, timetable, ...(pace ? { pace } : {}) } });
+    location.href = `/negotiation.html?id=${encodeURIComponent(started.id)}`;
+  } catch (error) {
+    say(`The refresh was not started. ${error.message}`, true);
+  }
+});
+
 document.getElementById('act-withdraw').addEventListener('click', async () => {
   const values = await ask(`Withdraw the ${current.area} negotiation`, [
     { name: 'reason', label: 'Reason (recorded)', type: 'textarea', required: true },
