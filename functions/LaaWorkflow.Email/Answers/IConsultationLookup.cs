@@ -48,6 +48,9 @@ public sealed record ConsultationView(
     /// <summary>True for a Multi-Area Agreement: the page names it so.</summary>
     public bool IsMultiArea { get; init; }
 
+    /// <summary>For a yearly refresh, which version it is (<c>2009 refresh of the 2008 agreement</c>); null otherwise.</summary>
+    public string? Version { get; init; }
+
     /// <summary>A real instant as the negotiation dates it.</summary>
     public DateTimeOffset Dated(DateTimeOffset real) => BusinessTimeOf?.Invoke(real) ?? real;
 }

@@ -12,12 +12,15 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"{a.Title}: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.AnswersDue)}")
-            .Heading($"{a.Title} {a.Period}")
+        var doc = new EmailDocument($"{a.TitleAndVersion}: please answer on {model.PartnerName}'s targets by {EmailDocument.Date(a.AnswersDue)}")
+            .Heading(a.Heading)
             .Paragraph($"Dear {model.RecipientName},")
-            .Paragraph(model.ForAuthority
-                ? $"{a.ResponsibleAuthority} leads the {a.Title} between the participating authorities, their partners and government. As a participating authority, {model.PartnerName} endorses the whole draft through its LSP lead: please endorse it, object, or ask for changes."
-                : $"{a.ResponsibleAuthority} is agreeing the {a.Title} with its partners under the duty to co-operate. The targets below name {model.PartnerName} as a lead partner. Please endorse them, object, or ask for changes.");
+            .Paragraph((model.ForAuthority, a.Version) switch
+            {
+                (true, _) => $"{a.ResponsibleAuthority} leads the {a.Title} between the participating authorities, their partners and government. As a participating authority, {model.PartnerName} endorses the whole draft through its LSP lead: please endorse it, object, or ask for changes.",
+                (false, { } version) => $"{a.ResponsibleAuthority} is refreshing the {a.Title} with its partners ({version}), and the refresh changes targets that name {model.PartnerName} as a lead partner. The targets below are the refreshed ones {model.PartnerName} leads. Please endorse them, object, or ask for changes. Targets the refresh leaves unchanged stand as agreed.",
+                _ => $"{a.ResponsibleAuthority} is agreeing the {a.Title} with its partners under the duty to co-operate. The targets below name {model.PartnerName} as a lead partner. Please endorse them, object, or ask for changes.",
+            });
         return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();
     }
 
@@ -26,8 +29,8 @@ public static class EmailTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         var a = model.Agreement;
-        var doc = new EmailDocument($"Reminder: {a.Title} answer due by {EmailDocument.Date(a.AnswersDue)}")
-            .Heading($"Reminder: {a.Title} {a.Period}")
+        var doc = new EmailDocument($"Reminder: {a.TitleAndVersion} answer due by {EmailDocument.Date(a.AnswersDue)}")
+            .Heading($"Reminder: {a.Heading}")
             .Paragraph($"Dear {model.RecipientName},")
             .Paragraph($"We have not yet had {model.PartnerName}'s answer on its targets (reminder {model.ReminderNumber.ToString(CultureInfo.InvariantCulture)}). The LSP lead is told who is outstanding.");
         return AnswerSection(doc, a, model.Targets, model.Links, model.Round).Build();

@@ -40,6 +40,15 @@ public sealed record AgreementSummary(string Area, string ResponsibleAuthority, 
     /// <summary>The agreement as the emails name it: <c>Sunderland Local Area Agreement</c>, <c>Tees Valley Multi-Area Agreement</c>.</summary>
     internal string Title => $"{Area} {(IsMultiArea ? "Multi-Area Agreement" : "Local Area Agreement")}";
 
+    /// <summary>For a yearly refresh, which version it is (<c>2009 refresh of the 2008 agreement</c>); null otherwise.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The title and, for a refresh, its version: a partner asked about a refresh must not take it for the original draft.</summary>
+    internal string TitleAndVersion => Version is null ? Title : $"{Title}, {Version}";
+
+    /// <summary>The heading of an email asking for an answer: the title, the period and, for a refresh, its version.</summary>
+    internal string Heading => $"{Title} {Period}" + (Version is null ? "" : $": {Version}");
+
     /// <summary>The answer deadline, for the templates that are about one.</summary>
     internal DateTimeOffset AnswersDue => AnswersDueBy ?? throw new ArgumentException($"An email about answers on the {Area} agreement needs the date they are due.");
 

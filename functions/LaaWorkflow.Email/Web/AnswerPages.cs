@@ -25,8 +25,10 @@ internal static class AnswerPages
         draft ??= AnswerDraft.Empty;
         var body = new StringBuilder("<div class=\"card\">\n")
             .Append("<p class=\"eyebrow\">").Append(E($"{view.PartnerName} · consultation round {token.Round.ToString(CultureInfo.InvariantCulture)}")).Append("</p>\n")
-            .Append("<h1>").Append(E(Title(view.Area, view.Period, view.IsMultiArea))).Append("</h1>\n")
-            .Append("<p class=\"lead\">").Append(E($"{view.ResponsibleAuthority} asks {view.PartnerName} to endorse its targets in the draft agreement by {EmailDocument.Date(view.ResponseDeadline)}.")).Append("</p>\n")
+            .Append("<h1>").Append(E(Title(view.Area, view.Period, view.IsMultiArea) + (view.Version is null ? "" : $": {view.Version}"))).Append("</h1>\n")
+            .Append("<p class=\"lead\">").Append(E(view.Version is null
+                ? $"{view.ResponsibleAuthority} asks {view.PartnerName} to endorse its targets in the draft agreement by {EmailDocument.Date(view.ResponseDeadline)}."
+                : $"{view.ResponsibleAuthority} asks {view.PartnerName} to endorse the refreshed targets it leads by {EmailDocument.Date(view.ResponseDeadline)}; the targets the refresh leaves unchanged stand as agreed.")).Append("</p>\n")
             .Append(Contact(view.LspLead));
         if (error is not null)
         {

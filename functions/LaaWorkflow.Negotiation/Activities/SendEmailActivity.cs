@@ -67,6 +67,7 @@ internal sealed class SendEmailActivity(IEmailSender sender, AnswerLinkFactory l
             new DateTimeOffset(n.Header.SignOffDeadline, TimeSpan.Zero))
         {
             IsMultiArea = n.Header.MultiArea,
+            Version = n.Header.Version,
         };
         var partners = n.Partners.Select(p => new PartnerStatusLine(p.PartnerName, p.Status, p.Detail, p.EscalationLevel)).ToList();
         AnswerLinks? answer = n.Partner is null

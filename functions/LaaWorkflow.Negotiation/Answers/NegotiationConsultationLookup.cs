@@ -46,6 +46,7 @@ internal sealed class NegotiationConsultationLookup(IAgreementStore store) : ICo
             new EmailAddress(definition.LspLead.Email, definition.LspLead.Name))
         {
             IsMultiArea = definition.MultiArea is not null,
+            Version = definition.Refresh is null ? null : Domain.Refresh.Label(definition),
         };
     }
 }

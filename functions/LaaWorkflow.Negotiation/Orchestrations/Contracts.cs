@@ -28,11 +28,13 @@ internal sealed record PartnerConsultationInput(
 /// <summary>What every email and the document need to say which agreement they are about.</summary>
 /// <remarks>Times are business times; <see cref="Pace"/> (null for a real negotiation) says when they fall in real time.</remarks>
 /// <remarks><c>MultiArea</c> is true for a Multi-Area Agreement (false in headers sent before it was added).</remarks>
-internal sealed record AgreementHeader(string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline, Pace? Pace = null, bool MultiArea = false)
+internal sealed record AgreementHeader(
+    string Area, string ResponsibleAuthority, string GovernmentOffice, string Period, DateTime SignOffDeadline, Pace? Pace = null, bool MultiArea = false,
+    string? Version = null)
 {
     public static AgreementHeader From(Agreement agreement) => new(
         agreement.Area, agreement.ResponsibleAuthority, agreement.GovernmentOffice, agreement.Period, agreement.Timetable.SignOffDeadline, agreement.Pace,
-        agreement.MultiArea is not null);
+        agreement.MultiArea is not null, agreement.Refresh is null ? null : Domain.Refresh.Label(agreement));
 }
 
 /// <summary>

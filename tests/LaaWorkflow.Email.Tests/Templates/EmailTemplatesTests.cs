@@ -191,6 +191,23 @@ public sealed partial class EmailTemplatesTests
     }
 
     [Fact]
+    public void PartnerInvitationAndReminder_OfARefresh_NameTheRefreshAndSayUnchangedTargetsStand()
+    {
+        var refresh = Samples.Agreement with { Version = "2009 refresh of the 2008 agreement" };
+
+        var invitation = EmailTemplates.PartnerInvitation(new(refresh, "P. Contact", "Northumbria Police", Samples.Targets, Links, 1));
+        var reminder = EmailTemplates.PartnerReminder(new(refresh, "P. Contact", "Northumbria Police", Samples.Targets, Links, 1, 1));
+        var original = EmailTemplates.PartnerInvitation(new(Samples.Agreement, "P. Contact", "Northumbria Police", Samples.Targets, Links, 1));
+
+        Assert.StartsWith("Sunderland Local Area Agreement, 2009 refresh of the 2008 agreement: please answer", invitation.Subject, StringComparison.Ordinal);
+        Assert.Contains("Sunderland Local Area Agreement 2008-2011: 2009 refresh of the 2008 agreement", invitation.Html, StringComparison.Ordinal);
+        Assert.Contains("is refreshing the Sunderland Local Area Agreement with its partners (2009 refresh of the 2008 agreement)", invitation.Text, StringComparison.Ordinal);
+        Assert.Contains("Targets the refresh leaves unchanged stand as agreed.", invitation.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Reminder: Sunderland Local Area Agreement, 2009 refresh of the 2008 agreement answer due by", reminder.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh", original.Subject + original.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EveryTemplate_WritesSampleFiles()
     {
         var folder = SamplesFolder();

@@ -26,6 +26,17 @@ public sealed class AnswerPagesTests
     }
 
     [Fact]
+    public void Choice_OfARefresh_NamesTheRefreshAndSaysUnchangedTargetsStand()
+    {
+        var page = AnswerPages.Choice(Samples.View() with { Version = "2009 refresh of the 2008 agreement" }, s_token);
+        var original = AnswerPages.Choice(Samples.View(), s_token);
+
+        Assert.Contains("2008-2011: 2009 refresh of the 2008 agreement</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("the targets the refresh leaves unchanged stand as agreed", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh", original, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Choice_SentBackForCorrection_KeepsTheChoiceAndEveryTypedText()
     {
         var draft = new AnswerDraft("object", "Our <board> meets in April.", new Dictionary<string, string>(StringComparer.Ordinal) { ["NI 20"] = "Too steep." });

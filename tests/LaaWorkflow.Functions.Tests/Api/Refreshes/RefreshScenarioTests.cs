@@ -49,7 +49,10 @@ public sealed class RefreshScenarioTests(AzuriteFixture azurite) : HostedApiTest
         await RefreshSteps.WaitForPhaseAsync(Admin, refreshId, "finalised");
 
         // Only the lead partners of what changed were invited; nobody else was asked anything.
-        var invited = (await RefreshSteps.OutboxAsync(Admin, refreshId, "PartnerInvitation")).Select(m => m!["to"]!.GetValue<string>()).Order().ToList();
+        var invitations = await RefreshSteps.OutboxAsync(Admin, refreshId, "PartnerInvitation");
+        var invited = invitations.Select(m => m!["to"]!.GetValue<string>()).Order().ToList();
+        // Each invitation says it is about the refresh, not the original draft.
+        Assert.All(invitations, m => Assert.Contains("2009 refresh of the 2008 agreement", m!["subject"]!.GetValue<string>(), StringComparison.Ordinal));
         var expected = request.Partners!.Where(p => concerned.Contains(p!.Id!)).Select(p => p!.Contact!.Email!).Order().ToList();
         Assert.Equal(expected, invited);
         var refreshed = await NegotiationHost.GetAsync(Admin, refreshId);
