@@ -99,6 +99,23 @@ public sealed class FunctionClassesTests(AzuriteFixture azurite) : HostedApiTest
     }
 
     [Fact]
+    public async Task StartRefresh_NotSignedOff_Is409SayingWhy_AsInTheLocalHost()
+    {
+        await using var functions = new FunctionInvocation(Settings());
+        var id = (await NegotiationHost.StartAsync(Admin, TestPace.Draft(DemoNegotiations.For("Lambeth"))))["id"]!.GetValue<string>();
+        var body = """{"year": "2009", "targets": []}""";
+
+        var request = functions.Request("POST", $"/api/negotiations/{id}/refreshes", body);
+        var viaFunction = await FunctionInvocation.ResponseAsync(request, await RefreshFunctions.StartRefreshAsync(request, Client, id));
+        using var viaLocalHost = await Admin.PostAsync(new Uri($"/api/negotiations/{id}/refreshes", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(409, viaFunction.Status);
+        Assert.Equal((int)viaLocalHost.StatusCode, viaFunction.Status);
+        Assert.Contains("Only a finalised agreement can be refreshed", viaFunction.Body, StringComparison.Ordinal);
+        Assert.Empty((await NegotiationHost.GetAsync(Admin, id))["refreshes"]?.AsArray() ?? []);
+    }
+
+    [Fact]
     public async Task AnswerPage_TamperedToken_IsThe400PageWithTheTokenPageHeaders()
     {
         await using var functions = new FunctionInvocation(Settings());

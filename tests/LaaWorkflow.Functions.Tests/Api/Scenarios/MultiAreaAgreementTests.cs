@@ -134,6 +134,12 @@ public sealed partial class MultiAreaAgreementTests(AzuriteFixture azurite) : Ho
         var row = JsonNode.Parse(await Admin.GetStringAsync(new Uri("/api/negotiations", UriKind.Relative)))!["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!;
         Assert.Equal("multi-area", row["kind"]!.GetValue<string>());
         Assert.Equal(3, row["authorities"]!.AsArray().Count);
+
+        // The yearly refresh is an LAA's: refused for the signed-off MAA, with nothing started.
+        using var refresh = await Admin.PostAsJsonAsync(new Uri($"/api/negotiations/{id}/refreshes", UriKind.Relative), new { year = "2009", targets = request.Targets });
+        Assert.Equal(HttpStatusCode.Conflict, refresh.StatusCode);
+        Assert.Contains("multi-area agreement", await refresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync(new Uri($"/api/negotiations/{id}-refresh-2009", UriKind.Relative))).StatusCode);
     }
 
     private async Task EndorseAsync(HttpClient client, Uri link)
