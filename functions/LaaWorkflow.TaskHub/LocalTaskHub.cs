@@ -33,7 +33,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
     private static readonly TimeSpan s_startupWait = TimeSpan.FromSeconds(5);
 
     private readonly ILoggerFactory _loggers;
-    private readonly int _port;
+    private readonly TaskCompletionSource<int> _boundPort = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _hubCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _creating;
@@ -61,10 +61,18 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
                 $"DurableTask:StorageProvider:Type is '{options.StorageProvider.Type}'; use '{TaskHubStorageOptions.AzureStorageType}' or '{TaskHubStorageOptions.InMemoryType}'.");
         }
 
-        // The port is chosen before the worker and client are built, so they can be given the channel up front; the
-        // channel connects on first use, after StartAsync has bound the port.
-        _port = FreeLoopbackPort();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        // The worker and client are given the channel before the sidecar listens, so its address cannot name the port:
+        // the sidecar binds any free one when it starts (a port probed free beforehand can be taken meanwhile, by
+        // another host or by an outgoing connection, and the start then fails), and each connection waits for it.
+        Channel = GrpcChannel.ForAddress("http://127.0.0.1", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                ConnectCallback = ConnectToSidecarAsync,
+                // As the channel's own handler would: more than one connection once a connection's streams are used up.
+                EnableMultipleHttp2Connections = true,
+            },
+        });
     }
 
     public TaskHubOptions Options { get; }
@@ -88,7 +96,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(_loggers);
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = null);
         builder.Services.AddSingleton<IOrchestrationService>(new StopAfterStartOrchestrationService(Service));
         builder.Services.AddSingleton(Client);
@@ -96,6 +104,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         _sidecar = builder.Build();
         _sidecar.MapGrpcService<HubGatedGrpcServer>();
         await _sidecar.StartAsync(cancellationToken);
+        _boundPort.TrySetResult(new Uri(_sidecar.Urls.Single()).Port);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -108,6 +117,7 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
 
         await _stopping.CancelAsync();
         _hubCreated.TrySetCanceled(_stopping.Token);
+        _boundPort.TrySetCanceled(_stopping.Token);
         if (_sidecar is not null)
         {
             await _sidecar.StopAsync(cancellationToken);
@@ -175,10 +185,19 @@ internal sealed class LocalTaskHub : IHostedService, IAsyncDisposable
         WorkerId = string.IsNullOrWhiteSpace(options.WorkerId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.WorkerId,
     };
 
-    private static int FreeLoopbackPort()
+    private async ValueTask<Stream> ConnectToSidecarAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var port = await _boundPort.Task.WaitAsync(cancellationToken);
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }

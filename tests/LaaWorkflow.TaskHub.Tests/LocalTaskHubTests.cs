@@ -106,6 +106,22 @@ public sealed class LocalTaskHubTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Client_CalledBeforeTheHostStarts_WaitsForTheSidecarAndSucceeds()
+    {
+        // The sidecar binds a port only when it starts (one probed free earlier can be taken by then), so a call made
+        // before must wait for it rather than fail on an address that does not answer yet.
+        await using var host = TaskHubHost.Build(azurite, Tasks, TaskHubStorageOptions.InMemoryType);
+        var scheduled = host.Client.ScheduleNewOrchestrationInstanceAsync("Parent", new[] { "Leeds" });
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(scheduled.IsCompleted, "The call finished before the sidecar was listening.");
+
+        await host.StartAsync();
+        var done = await host.WaitForCompletionAsync(await scheduled);
+
+        Assert.Equal("Hello Leeds", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task InMemoryType_RunsTheSameTasksWithoutStorage()
     {
         await using var host = await TaskHubHost.StartAsync(azurite, Tasks, TaskHubStorageOptions.InMemoryType);

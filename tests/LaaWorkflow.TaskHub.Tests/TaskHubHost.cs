@@ -28,6 +28,15 @@ internal sealed class TaskHubHost : IAsyncDisposable
     public static async Task<TaskHubHost> StartAsync(
         AzuriteFixture azurite, Action<DurableTaskRegistry> tasks, string type = TaskHubStorageOptions.AzureStorageType, IDictionary<string, string?>? settings = null)
     {
+        var host = Build(azurite, tasks, type, settings);
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>The host, built but not started: <see cref="StartAsync()"/> starts it.</summary>
+    public static TaskHubHost Build(
+        AzuriteFixture azurite, Action<DurableTaskRegistry> tasks, string type = TaskHubStorageOptions.AzureStorageType, IDictionary<string, string?>? settings = null)
+    {
         var hub = "hub" + Guid.NewGuid().ToString("N")[..12];
         var values = new Dictionary<string, string?>
         {
@@ -45,10 +54,10 @@ internal sealed class TaskHubHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(values);
         builder.Services.AddLocalTaskHub(builder.Configuration, azurite.ConnectionString, tasks);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TaskHubHost(host, hub);
+        return new TaskHubHost(builder.Build(), hub);
     }
+
+    public Task StartAsync() => _host.StartAsync();
 
     public async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
     {
