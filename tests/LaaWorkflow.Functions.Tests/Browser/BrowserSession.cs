@@ -45,20 +45,15 @@ internal sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Assert.True(File.Exists(Chromium), "Debian's chromium is required (the test command installs it).");
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var all = new Dictionary<string, string?>
         {
-            ["Email:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
             ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("web"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        var host = new HostFactory(azurite, all);
-        host.UseKestrel(port);
-        host.StartServer();
+        var (host, baseUrl) = LoopbackHost.Start(azurite, all);
         var admin = new HttpClient { BaseAddress = baseUrl };
         admin.DefaultRequestHeaders.Add("x-functions-key", HostFactory.AdminKey);
         var playwright = await Playwright.CreateAsync();
@@ -100,13 +95,6 @@ internal sealed class BrowserSession : IAsyncDisposable
         var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "tests", "TestResults", "screenshots");
         Directory.CreateDirectory(path);
         return path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>One browser page with the checks of the page rules.</summary>

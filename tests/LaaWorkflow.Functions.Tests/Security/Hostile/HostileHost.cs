@@ -41,11 +41,21 @@ public sealed class HostileHost : IAsyncLifetime
                     settings[key] = value;
                 }
                 _factory = new HostFactory(azurite, settings);
-                Admin = _factory.CreateAdminClient();
-                Anonymous = _factory.CreateClient();
-                if (seed is not null)
+                try
                 {
-                    await seed(this);
+                    Admin = _factory.CreateAdminClient();
+                    Anonymous = _factory.CreateClient();
+                    if (seed is not null)
+                    {
+                        await seed(this);
+                    }
+                }
+                catch
+                {
+                    // A host that did not start or seed is not kept: the next case starts its own and reports its own
+                    // error, instead of every later case failing on a half-made host.
+                    await ResetAsync();
+                    throw;
                 }
             }
             return this;
@@ -62,12 +72,20 @@ public sealed class HostileHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await ResetAsync();
+        _gate.Dispose();
+    }
+
+    private async Task ResetAsync()
+    {
         Admin?.Dispose();
         Anonymous?.Dispose();
+        (Admin, Anonymous) = (null!, null!);
+        Seeded.Clear();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+            _factory = null;
         }
-        _gate.Dispose();
     }
 }

@@ -81,15 +81,11 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
     public async Task DashboardPages_MarkupInEveryField_IsShownAsTextAndNoScriptRuns()
     {
         Assert.True(File.Exists(Chromium), "Debian's chromium is required (the test command installs it).");
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}");
-        await using var host = new HostFactory(azurite, new Dictionary<string, string?>
+        var (started, baseUrl) = LoopbackHost.Start(azurite, new Dictionary<string, string?>
         {
-            ["Email:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
             ["Negotiation:TablePrefix"] = AzuriteFixture.NewTableName("hxweb"),
         });
-        host.UseKestrel(port);
-        host.StartServer();
+        await using var host = started;
         using var admin = new HttpClient { BaseAddress = baseUrl };
         admin.DefaultRequestHeaders.Add("x-functions-key", HostFactory.AdminKey);
         var (request, id, token) = await SeedAsync(admin);
@@ -186,12 +182,5 @@ public sealed class HostileMarkupTests(AzuriteFixture azurite)
         var id = await NegotiationHost.StartConsultingAsync(admin, request);
         var link = await NegotiationHost.InvitationLinkAsync(admin, request.Partners![0]!.Contact!.Email!);
         return (request, id, link.AbsolutePath[(link.AbsolutePath.LastIndexOf('/') + 1)..]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
