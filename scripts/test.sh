@@ -37,6 +37,10 @@ for trx in "$results"/*.trx; do
   f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
-[ "$failed" -gt 0 ] && status=1
+if [ "$failed" -gt 0 ]; then
+  status=1
+  echo "== Failed tests, earliest first"
+  bash scripts/failures.sh "$results"/*.trx
+fi
 echo "$passed passed, $failed failed"
 exit $status
