@@ -146,10 +146,14 @@ internal static class ManagementApi
         }
     }
 
+    /// <summary>
+    /// Terminates the instance alone, as the Durable Functions extension's route does (its documentation: terminating
+    /// has no effect on sub-orchestrations the instance started); the Orchestrations page terminates those itself.
+    /// </summary>
     private static Task<Results<Accepted, ProblemHttpResult>> TerminateAsync(
         string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
         WhenActiveAsync(instanceId, client, cancellationToken,
-            () => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken));
+            () => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = reason }, cancellationToken));
 
     private static Task<Results<Accepted, ProblemHttpResult>> SuspendAsync(
         string instanceId, string? reason, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>

@@ -143,6 +143,32 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TerminatePostUri_ParentWithRunningChildren_TerminatesTheParentAlone()
+    {
+        // As the Durable Functions extension's route does in Azure, so the Orchestrations page, which terminates an
+        // agreement's consultations itself, behaves the same in both places.
+        var payload = await StartAsync(TestOrchestrations.WithChildren);
+        var id = payload["id"]!.GetValue<string>();
+        var children = Enumerable.Range(0, 2).Select(i => TestOrchestrations.ChildId(id, i)).ToList();
+        foreach (var child in children)
+        {
+            await StartedAsync(child);
+        }
+
+        using var terminated = await _client.PostAsync(Url(payload, "terminatePostUri"), null);
+        var parent = await CompletionAsync(id);
+        var running = new List<OrchestrationMetadata?>();
+        foreach (var child in children)
+        {
+            running.Add(await Durable.GetInstanceAsync(child));
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, parent.RuntimeStatus);
+        Assert.All(running, child => Assert.Equal(OrchestrationRuntimeStatus.Running, child?.RuntimeStatus));
+    }
+
+    [Fact]
     public async Task SuspendAndResumeUris_Followed_ChangeTheRuntimeStatus()
     {
         var payload = await StartAsync(TestOrchestrations.WaitForApproval);

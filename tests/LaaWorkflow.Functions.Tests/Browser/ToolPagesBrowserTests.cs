@@ -23,18 +23,41 @@ public sealed class ToolPagesBrowserTests(AzuriteFixture azurite)
         await using var session = await BrowserSession.StartAsync(azurite);
         var stockton = await NegotiationHost.StartConsultingAsync(session.Admin, DemoNegotiations.For("Stockton"));
         var leeds = await NegotiationHost.StartConsultingAsync(session.Admin, DemoNegotiations.For("Leeds"));
-        // Finished instances: the Leeds agreement and its partners' consultations, terminated.
-        foreach (var instance in (await InstanceIdsAsync(session.Admin)).Where(id => id.StartsWith(leeds, StringComparison.Ordinal)))
-        {
-            using var terminated = await session.Admin.PostAsync(new Uri($"{Management}/{Uri.EscapeDataString(instance)}/terminate?reason=test", UriKind.Relative), null);
-            Assert.True(terminated.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Gone, $"{instance}: {terminated.StatusCode}");
-            await Eventually.WaitUntilAsync(async () => await RuntimeStatusAsync(session.Admin, instance) == "Terminated");
-        }
+        var leedsChildren = (await InstanceIdsAsync(session.Admin)).Where(id => id.StartsWith(leeds + PartnerMarker, StringComparison.Ordinal)).ToList();
         var stocktonChild = (await InstanceIdsAsync(session.Admin)).First(id => id.StartsWith(stockton + PartnerMarker, StringComparison.Ordinal));
-
         var checkedPage = await session.NewPageAsync(1400);
         var page = checkedPage.Page;
-        await SignInAsync(page, new Uri(session.BaseUrl, "/orchestrations.html"));
+        var terminateRequests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("/terminate", StringComparison.Ordinal))
+            {
+                lock (terminateRequests)
+                {
+                    terminateRequests.Add(Uri.UnescapeDataString(new Uri(request.Url).AbsolutePath));
+                }
+            }
+        };
+
+        // Finished instances: the Leeds agreement terminated from the page, which terminates its consultations too
+        // (the Durable Functions extension's terminate route stops the parent alone).
+        await SignInAsync(page, new Uri(session.BaseUrl, $"/orchestrations.html?id={Uri.EscapeDataString(leeds)}"));
+        await Assertions.Expect(page.Locator("#detail-links ul.children li")).ToHaveCountAsync(leedsChildren.Count);
+        await page.Locator("#detail-actions").GetByRole(AriaRole.Button, new() { Name = $"Terminate instance {leeds}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dlg-title")).ToContainTextAsync($"and its {leedsChildren.Count} sub-orchestration(s)");
+        await page.GetByLabel("Reason (recorded with each instance)").FillAsync("test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"Terminate: sent to {leeds} and to");
+        foreach (var instance in leedsChildren.Prepend(leeds))
+        {
+            await Eventually.WaitUntilAsync(async () => await RuntimeStatusAsync(session.Admin, instance) == "Terminated");
+        }
+        lock (terminateRequests)
+        {
+            Assert.All(leedsChildren.Prepend(leeds), instance => Assert.Contains($"{Management}/{instance}/terminate", terminateRequests));
+        }
+
+        await page.GotoAsync(new Uri(session.BaseUrl, "/orchestrations.html").ToString());
         var rows = page.Locator("#rows tr[data-instance]");
 
         // Sub-orchestrations are hidden until asked for.

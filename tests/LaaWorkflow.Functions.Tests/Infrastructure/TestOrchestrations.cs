@@ -13,6 +13,7 @@ internal static class TestOrchestrations
     public const string Echo = "Echo";
     public const string WaitForApproval = "WaitForApproval";
     public const string Fails = "Fails";
+    public const string WithChildren = "WithChildren";
     public const string ApprovalEvent = "Approval";
 
     /// <summary>
@@ -34,8 +35,14 @@ internal static class TestOrchestrations
                 var answer = await context.WaitForExternalEvent<string>(ApprovalEvent);
                 return $"approved:{answer}";
             })
+            .AddOrchestratorFunc<string?, string[]>(WithChildren, async (context, _) =>
+                await Task.WhenAll(Enumerable.Range(0, 2).Select(i => context.CallSubOrchestratorAsync<string>(
+                    WaitForApproval, options: new SubOrchestrationOptions { InstanceId = ChildId(context.InstanceId, i) }))))
             .AddOrchestratorFunc<string?, string>(Fails, (_, input) => Task.FromException<string>(new InvalidOperationException($"failing on purpose: {input}")))));
         services.RemoveAll<KnownOrchestrators>();
-        services.AddSingleton(new KnownOrchestrators([.. NegotiationServiceCollectionExtensions.OrchestratorNames, Echo, WaitForApproval, Fails]));
+        services.AddSingleton(new KnownOrchestrators([.. NegotiationServiceCollectionExtensions.OrchestratorNames, Echo, WaitForApproval, Fails, WithChildren]));
     }
+
+    /// <summary>The instance id of <see cref="WithChildren"/>'s child number <paramref name="index"/>.</summary>
+    public static string ChildId(string parentId, int index) => $"{parentId}:child:{index}";
 }

@@ -21,6 +21,8 @@ let selected = new URLSearchParams(location.search).get('id');
 let loaded = { items: [], truncated: false };
 let shown = shownStep;
 let currentHistory = [];
+/** The selected instance's sub-orchestrations, as its history and the loaded list show them. */
+let currentChildren = [];
 let currentInstance = null;
 
 /** Announces the outcome of something the user did; refreshes never write here, so nothing is re-announced. */
@@ -275,6 +277,7 @@ function renderLinks(instance, history) {
     if (type && type.startsWith('SubOrchestrationInstance') && pick(event, 'InstanceId')) children.add(pick(event, 'InstanceId'));
   }
   for (const other of loaded.items || []) if (parentOf(pick(other, 'instanceId', 'id') || '') === instanceId) children.add(pick(other, 'instanceId', 'id'));
+  currentChildren = [...children].sort();
   if (children.size > 0) {
     list.append(el('li', {}, `Sub-orchestrations (${children.size}):`,
       el('ul', { class: 'children' }, [...children].sort().map(child => el('li', {}, instanceLink(child))))));
@@ -423,6 +426,15 @@ async function operate(op) {
       if (!values) return;
       await api(`${instance}/raiseEvent/${encodeURIComponent(values.name)}`, { method: 'POST', body: values.data || 'null' });
       say(`Raised ${values.name} on ${selected}.`);
+    } else if (op === 'terminate') {
+      const children = currentChildren;
+      const also = children.length ? ` and its ${children.length} sub-orchestration(s)` : '';
+      const values = await ask(`Terminate ${selected}${also}`, [{ name: 'reason', label: 'Reason (recorded with each instance)' }]);
+      if (!values) return;
+      const reason = encodeURIComponent(values.reason || '');
+      await api(`${instance}/terminate?reason=${reason}`, { method: 'POST' });
+      const ended = await terminateChildren(children, reason);
+      say(`Terminate: sent to ${selected}${children.length ? ` and to ${ended} of its ${children.length} sub-orchestration(s) still running` : ''}.`);
     } else {
       const values = await ask(`${label} ${selected}`, [{ name: 'reason', label: 'Reason (recorded with the instance)' }]);
       if (!values) return;
@@ -433,6 +445,21 @@ async function operate(op) {
   } catch (error) {
     say(`${label} failed. ${error.message}`, true);
   }
+}
+
+/**
+ * Terminates an agreement's partner consultations with it. The Durable Functions extension's terminate route stops the
+ * parent alone, and a consultation left running would go on reminding partners about an agreement that has ended. A
+ * child that has already finished answers 410 and is not counted. Returns how many were terminated here.
+ */
+async function terminateChildren(children, reason) {
+  let ended = 0;
+  for (const child of children) {
+    const response = await api(`${root}/${encodeURIComponent(child)}/terminate?reason=${reason}`, { method: 'POST', raw: true });
+    if (response.status === 202) ended += 1;
+    else if (response.status !== 410 && response.status !== 404) throw new Error(`Terminating ${child} answered ${response.status}.`);
+  }
+  return ended;
 }
 
 /** The bulk purge of the management API: finished instances by creation time and status, whatever their name. */
