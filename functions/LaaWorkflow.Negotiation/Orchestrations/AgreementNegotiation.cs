@@ -160,10 +160,18 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
         // A revision is answered at once, while the round is open: only the partners it concerns are asked again.
         using var revisionCancel = new CancellationTokenSource();
         var revision = context.WaitForExternalEvent<RevisionEvent>(RevisionEvent.Name, revisionCancel.Token);
+        // One durable timer per digest, kept across passes: a timer set again on every partner's end would leave each
+        // cancelled one to fire later all the same, and every firing replays this orchestration's whole history. It
+        // leaves the clock alone until the digest is sent, as a timer cancelled on each pass did.
+        using var digestCancel = new CancellationTokenSource();
+        Task? digestTimer = null;
         while (children.Count > 0)
         {
-            using var digestCancel = new CancellationTokenSource();
-            Task? digestTimer = nextDigest < digests.Count ? _clock.Until(digests[nextDigest].At, digestCancel.Token) : null;
+            if (digestTimer is null && nextDigest < digests.Count)
+            {
+                digestTimer = _clock.Beside(digests[nextDigest].At, digestCancel.Token);
+            }
+
             List<Task> waits = [.. children.Keys, withdrawal, revision, _extension];
             if (digestTimer is not null)
             {
@@ -171,13 +179,9 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             }
 
             var winner = await Task.WhenAny(waits);
-            if (winner != digestTimer)
-            {
-                digestCancel.Cancel();
-            }
-
             if (winner == withdrawal)
             {
+                digestCancel.Cancel();
                 revisionCancel.Cancel();
                 var withdrawn = await withdrawal;
                 foreach (var partnerId in children.Values)
@@ -192,6 +196,8 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
 
             if (winner == digestTimer)
             {
+                digestTimer = null;
+                _clock.Saw(digests[nextDigest].At);
                 await SendDigestAsync(digests[nextDigest].Days);
                 nextDigest++;
                 continue;
@@ -215,6 +221,7 @@ internal sealed partial class AgreementNegotiation(TaskOrchestrationContext cont
             await PartnerFinishedAsync(await task);
         }
 
+        digestCancel.Cancel();
         revisionCancel.Cancel();
         return _latest.Values.Any(o => o.Status == PartnerStatus.NoResponse)
             ? await DeadlineMissedAsync()

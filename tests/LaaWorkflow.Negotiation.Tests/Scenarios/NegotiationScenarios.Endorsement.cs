@@ -2,8 +2,10 @@ using LaaWorkflow.Email;
 using LaaWorkflow.Email.Answers;
 using LaaWorkflow.Negotiation.Domain;
 using LaaWorkflow.Negotiation.Tests.Support;
+using LaaWorkflow.TaskHub;
 using LaaWorkflow.Testing;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using AnswerDecision = LaaWorkflow.Email.Answers.AnswerDecision;
 using DomainSource = LaaWorkflow.Negotiation.Domain.AnswerSource;
 
@@ -42,6 +44,10 @@ public abstract class EndorsementScenarios(AzuriteFixture azurite) : Negotiation
         var completed = await world.WaitForCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, completed.RuntimeStatus);
+        // One durable timer for each instant: a timer set again on every partner's answer (the lead's digest was) fires
+        // once for each, and each firing replays the agreement. The in-memory backend keeps no readable history.
+        var history = await world.Services.GetRequiredService<IOrchestrationHistory>().GetAsync(id, CancellationToken.None);
+        Assert.Empty(history.Where(e => e.EventType == "TimerCreated").GroupBy(e => e.FireAt).Where(g => g.Count() > 1).Select(g => $"{g.Key:o} x{g.Count()}"));
         var view = await world.GetAsync(id);
         Assert.Equal(NegotiationPhase.Finalised, view.Phase);
         Assert.Equal("Completed", view.RuntimeStatus);
