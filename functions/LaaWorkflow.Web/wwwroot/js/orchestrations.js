@@ -278,9 +278,9 @@ function renderLinks(instance, history) {
   }
   for (const other of loaded.items || []) if (parentOf(pick(other, 'instanceId', 'id') || '') === instanceId) children.add(pick(other, 'instanceId', 'id'));
   currentChildren = [...children].sort();
-  if (children.size > 0) {
-    list.append(el('li', {}, `Sub-orchestrations (${children.size}):`,
-      el('ul', { class: 'children' }, [...children].sort().map(child => el('li', {}, instanceLink(child))))));
+  if (currentChildren.length > 0) {
+    list.append(el('li', {}, `Sub-orchestrations (${currentChildren.length}):`,
+      el('ul', { class: 'children' }, currentChildren.map(child => el('li', {}, instanceLink(child))))));
   }
   if (list.children.length) holder.append(el('h4', { text: 'Related' }), list);
 }
