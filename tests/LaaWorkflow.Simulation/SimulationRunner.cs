@@ -141,6 +141,7 @@ internal static class SimulationRunner
                 loadStart,
                 ProcessStats.LoadAverage() ?? 0,
                 round.Steps,
+                round.EmailsFoundLate,
                 round.PhaseSeconds,
                 secondsPerDay,
                 Lateness.Of(history.Timers),

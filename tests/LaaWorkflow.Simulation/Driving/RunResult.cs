@@ -24,6 +24,7 @@ internal sealed record RunResult(
     double LoadAverageStart,
     double LoadAverageEnd,
     int Steps,
+    int EmailsFoundLate,
     IReadOnlyDictionary<string, double> PhaseSeconds,
     double SecondsPerDay,
     Lateness TimerLateness,
