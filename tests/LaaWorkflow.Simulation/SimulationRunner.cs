@@ -45,6 +45,10 @@ internal static class SimulationRunner
                     ["DurableTask__WorkerId"] = $"sim-host-{n}",
                     ["Logging__LogLevel__DurableTask.AzureStorage"] = "Warning",
                     ["Logging__LogLevel__DurableTask.Core"] = "Warning",
+                    // Why an answer was refused is logged at Information; a refusal in a national round needs its reason.
+                    ["Logging__LogLevel__LaaWorkflow.Email.Answers.AnswerRecorder"] = "Information",
+                    ["Logging__LogLevel__LaaWorkflow.Email.RespondApi"] = "Information",
+                    ["Logging__LogLevel__LaaWorkflow.Negotiation.Answers.NegotiationAnswerSink"] = "Information",
                     ["Logging__Console__FormatterName"] = "simple",
                     ["Logging__Console__FormatterOptions__SingleLine"] = "true",
                     ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",

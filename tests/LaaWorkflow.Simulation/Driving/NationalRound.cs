@@ -185,7 +185,18 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
     private PlannedAction Action(AreaState state, DateTimeOffset due, SimulatedAnswers.Reaction reaction) =>
         new(due, state, reaction.Kind, reaction.Kind switch
         {
-            "answer" => async (host, ct) => Count("answer:" + reaction.Decision, await host.AnswerAsync(reaction.Link!, reaction.Decision!, Comment(reaction.Decision!), ct)),
+            "answer" => async (host, ct) =>
+            {
+                var status = await host.AnswerAsync(reaction.Link!, reaction.Decision!, Comment(reaction.Decision!), ct);
+                if ((int)status >= 400)
+                {
+                    // Named so the host log's reason for the refusal can be found.
+                    log.WriteLine($"  {_now:yyyy-MM-dd}  {state.Area.Request.Area} ({state.Id}): the answer of {reaction.PartnerId} was refused with {(int)status}");
+                }
+
+                return Count("answer:" + reaction.Decision, status);
+            }
+            ,
             "revise" => async (host, ct) =>
             {
                 var targets = AreaGenerator.Revise(state.Targets, reaction.PartnerId, state.RevisionsMade + 1);
