@@ -4,7 +4,7 @@
 # with simulated partners answering through the links in their emails when the calendar reaches the day they planned.
 # Builds the host and the command in Release, installs Azurite if missing, then runs the command; options pass through:
 #
-#   bash scripts/simulate.sh [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--pace 2] [--out artifacts/simulation] [--azurite split|disk|memory]
+#   bash scripts/simulate.sh [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--pace 20] [--out artifacts/simulation] [--azurite split|disk|memory]
 #
 # Prints the figures (with how late timers, events and the partners' actions were against their business instants) and writes report.md, report.html (charts) and report.json to the output folder. Exits non-zero
 # when any negotiation is not final or does not end as the simulated answers imply.

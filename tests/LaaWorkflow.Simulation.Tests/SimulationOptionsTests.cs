@@ -12,7 +12,7 @@ public sealed class SimulationOptionsTests
         Assert.Equal(150, options.Areas);
         Assert.Equal([1, 2], options.HostCounts);
         Assert.Equal(AzuritePersistence.TablesInMemory, options.Azurite);
-        Assert.Equal(2, options.SecondsPerDay);
+        Assert.Equal(20, options.SecondsPerDay);
     }
 
     [Fact]

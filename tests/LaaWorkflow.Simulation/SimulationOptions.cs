@@ -6,11 +6,15 @@ namespace LaaWorkflow.Simulation;
 /// <summary>The command line: <c>--areas N --hosts 1|2|both --seed N --partitions N --pace S --out DIR</c>.</summary>
 internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCounts, int Seed, int Partitions, string OutputFolder)
 {
+    private const double DefaultSecondsPerDay = 20;
+
     /// <summary>
     /// Real seconds per business day of the round's shared calendar (<c>--pace</c>). Timers and answers arrive late by
-    /// the engine's latency (queue polling, episodes), so the pace keeps that a small part of a business day.
+    /// the engine's latency (queue polling, episodes), so the pace keeps that a small part of a business day. The
+    /// default, 20 s, is the fastest pace at which a national round on a 2-core machine matched every outcome
+    /// (BENCHMARKS.md); at 14 s the March peak outran the engine.
     /// </summary>
-    public double SecondsPerDay { get; init; } = 2;
+    public double SecondsPerDay { get; init; } = DefaultSecondsPerDay;
 
     /// <summary>
     /// How Azurite keeps its data: <c>--azurite split</c> (the default) runs tables in memory and queues and blobs on
@@ -20,7 +24,7 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
     /// </summary>
     public AzuritePersistence Azurite { get; init; } = AzuritePersistence.TablesInMemory;
 
-    public const string Usage = "usage: LaaWorkflow.Simulation [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--pace 2] [--out artifacts/simulation] [--azurite split|disk|memory]";
+    public const string Usage = "usage: LaaWorkflow.Simulation [--areas 150] [--hosts 1|2|both] [--seed 2008] [--partitions 4] [--pace 20] [--out artifacts/simulation] [--azurite split|disk|memory]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static SimulationOptions Parse(IReadOnlyList<string> args)
@@ -31,7 +35,7 @@ internal sealed record SimulationOptions(int Areas, IReadOnlyList<int> HostCount
         var partitions = 4;
         var output = Path.Combine("artifacts", "simulation");
         var azurite = AzuritePersistence.TablesInMemory;
-        var pace = 2.0;
+        var pace = DefaultSecondsPerDay;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
