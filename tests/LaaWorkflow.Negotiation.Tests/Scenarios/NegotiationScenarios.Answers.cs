@@ -19,8 +19,11 @@ public abstract class AnswerScenarios(AzuriteFixture azurite) : NegotiationScena
         await world.WaitForConsultationAsync(id);
         var answeredAt = s_opens.AddHours(2);
         await world.WaitUntilAsync(answeredAt);
-        await world.AnswerAndWaitAsync(id, "police", AnswerDecision.Endorse);
-        var repeatedAt = s_opens.AddHours(14);
+        var first = (await world.AnswerAndWaitAsync(id, "police", AnswerDecision.Endorse)).Partners.Single(p => p.Id == "police").AnsweredAt;
+        Assert.NotNull(first);
+        // The repeat comes half a business day after the answer as stamped, not as planned: a stalled machine can post
+        // the first answer late, and the repeat must still come visibly later than it.
+        var repeatedAt = first.Value.AddHours(12);
         await world.WaitUntilAsync(repeatedAt);
 
         var again = await world.AnswerAsync(id, "police", AnswerDecision.Endorse);
@@ -33,7 +36,7 @@ public abstract class AnswerScenarios(AzuriteFixture azurite) : NegotiationScena
         var police = view.Partners.Single(p => p.Id == "police");
         Assert.Equal(PartnerStatus.Endorsed, police.Status);
         world.AssertAround(answeredAt, police.AnsweredAt, "police's answer");
-        Assert.True(police.AnsweredAt < repeatedAt, "The repeat must not restamp the answer.");
+        Assert.True(police.AnsweredAt == first, $"The repeat must not restamp the answer (first stamped {first:O}, now {police.AnsweredAt:O}).");
         Assert.Single(view.Timeline, t => t.Kind == "answered" && t.PartnerId == "police");
         Assert.Empty(world.Emails.Of(EmailKind.LeadAnswerNotice));
 
