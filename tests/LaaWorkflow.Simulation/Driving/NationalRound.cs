@@ -89,6 +89,7 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
         var lastReport = _now;
         // The outbox is read by when messages were stored (real time), from a little before the last read.
         var readFrom = calendar.StartedAt.AddMinutes(-10);
+        var catchUp = new CatchUpReads(DateTimeOffset.UtcNow);
         // Look about four times a business day, and at least once a second.
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(calendar.SecondsPerDay / 4, 0.1, 1)));
         var endReal = calendar.RealAt(End);
@@ -98,11 +99,9 @@ internal sealed class NationalRound(IReadOnlyList<HostClient> hosts, IReadOnlyLi
             _now = calendar.BusinessAt(real);
             await Timed("read the outbox", async () =>
             {
-                // A message is stamped when its write starts, and on busy storage the write can land seconds later,
-                // after the read that covered its stamp. Every tenth look reads the last half-minute again.
-                if (Steps % 10 == 9)
+                if (catchUp.Due(real) is { } from)
                 {
-                    await ReadMailAsync(real.AddSeconds(-30), readFrom, cancellationToken);
+                    await ReadMailAsync(from, readFrom, cancellationToken);
                 }
 
                 await ReadMailAsync(readFrom, null, cancellationToken);
