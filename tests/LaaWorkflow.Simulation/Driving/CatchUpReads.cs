@@ -5,7 +5,7 @@ namespace LaaWorkflow.Simulation.Driving;
 /// busy Azurite seconds later, after the read that covered its stamp. A catch-up read every <see cref="Every"/> reads
 /// from <see cref="Margin"/> before the previous catch-up, so every message that lands within <see cref="Margin"/> of
 /// its stamp is found however far apart the looks come (a look takes as long as the answers it sends); counting looks
-/// instead missed messages whenever a busy stretch spread ten looks over more than the margin.
+/// instead could miss a message whenever a busy stretch spread ten looks over more than the margin.
 /// </summary>
 internal sealed class CatchUpReads(DateTimeOffset start)
 {
